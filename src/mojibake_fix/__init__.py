@@ -1,0 +1,13 @@
+"""mojibake-fix: repair mojibake, lost letters and the spacing they break, and say how.
+
+>>> import mojibake_fix
+>>> mojibake_fix.fix_text("le si•ge des Nations-Unies")
+'le siège des Nations-Unies'
+"""
+
+from .api import clean, clean_bytes, clean_file, fix_text
+from .changes import Change, CleanResult, Step, Suspicion
+from .document import undo
+
+__all__ = ["Change", "CleanResult", "Step", "Suspicion", "clean", "clean_bytes", "clean_file", "fix_text", "undo"]
+__version__ = "0.1.0"

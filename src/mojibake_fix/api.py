@@ -1,0 +1,98 @@
+"""The public functions: ``fix_text``, ``clean``, ``clean_bytes``, ``clean_file``.
+
+>>> fix_text("La Campagne sur lÕeau a ŽtŽ lancŽe.")
+'La Campagne sur l’eau a été lancée.'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from . import engine
+from .changes import CleanResult, summarize
+from .channels import DEFAULT_CHANNELS, get_channel
+from .context import Context
+from .document import Document, describe_breaks
+from .lexicon import Lexicon, guess_languages
+from .passes.mojibake import TOKEN
+from .sources.text import decode
+
+#: Words read to guess a document's languages.
+LANGUAGE_SAMPLE = 20000
+
+
+def clean(
+    text: str,
+    *,
+    min_confidence: float = 0.9,
+    languages: Sequence[str] | None = None,
+    channels: Sequence[str] = DEFAULT_CHANNELS,
+    keep_line_breaks: bool = False,
+) -> CleanResult:
+    """Repair ``text`` and say how: the clean text, every change, suspicions, a summary.
+
+    ``min_confidence`` is the bar a change must reach to be applied (below it, it is
+    reported as a suspicion); ``languages`` forces the document's languages (wordfreq
+    codes) instead of guessing them; ``channels`` are the code-page confusions to try.
+    Line breaks become ``\\n`` unless ``keep_line_breaks``.
+
+    >>> result = clean("Le r™le des villes")
+    >>> result.text, [(c.before, c.after, c.rule) for c in result.changes]
+    ('Le rôle des villes', [('™', 'ô', 'mojibake:mac_roman>cp1252')])
+    """
+    if not 0.0 <= min_confidence <= 1.0:
+        raise ValueError("min_confidence must be between 0 and 1")
+    doc = Document.from_text(text)
+    if languages is None:
+        words = (m.group() for line in doc.lines for m in TOKEN.finditer(line.text))
+        languages = guess_languages(word for _, word in zip(range(LANGUAGE_SAMPLE), words))
+    ctx = Context(
+        lexicon=Lexicon(languages),
+        channels=tuple(get_channel(name) for name in channels),
+        min_confidence=min_confidence,
+    )
+    suspicions = engine.run(doc, ctx)
+    changes = doc.changes()
+    summary = summarize(
+        changes,
+        suspicions,
+        lines=len(doc.lines),
+        languages=list(ctx.lexicon.languages),
+        channels=ctx.notes.get("channels", {}),
+        line_breaks=describe_breaks(doc.breaks),
+        kept_line_breaks=keep_line_breaks,
+    )
+    return CleanResult(doc.render(keep_line_breaks), changes, suspicions, summary)
+
+
+def fix_text(text: str, **options: object) -> str:
+    """Just the clean text (options as for ``clean``).
+
+    >>> fix_text("Hôtel de ville, 16e Žtage")
+    'Hôtel de ville, 16e étage'
+    """
+    return clean(text, **options).text  # type: ignore[arg-type]
+
+
+def clean_bytes(data: bytes, **options: object) -> CleanResult:
+    """Decode ``data`` (UTF-8 when valid, otherwise the likeliest encoding), then clean it.
+
+    The summary's ``encoding`` says which encoding was assumed.
+
+    >>> clean_bytes("ŽtŽ".encode("utf-8")).text
+    'été'
+    """
+    text, encoding = decode(data)
+    result = clean(text, **options)  # type: ignore[arg-type]
+    result.summary["encoding"] = encoding
+    return result
+
+
+def clean_file(path: str | os.PathLike[str], **options: object) -> CleanResult:
+    """Read a file's bytes and clean them like ``clean_bytes``."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    result = clean_bytes(data, **options)
+    result.summary["source"] = os.fspath(path)
+    return result

@@ -1,0 +1,123 @@
+"""What a repair proposes (``Proposal``), what the engine records (``Change``), the result.
+
+>>> step = Step("mojibake:mac_roman>cp1252", 0.99, "‘été’ fr word")
+>>> change = Change(line=3, start=5, end=6, out_start=5, out_end=6, before="Ž", after="é", steps=(step,))
+>>> change.rule, change.confidence
+('mojibake:mac_roman>cp1252', 0.99)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Step:
+    """One reason behind a change: which rule, how sure, and the evidence in a few words."""
+
+    rule: str
+    confidence: float
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A pass's proposed edit of one line, in the line's *current* coordinates."""
+
+    line: int  # 0-based index into the document's lines
+    start: int
+    end: int
+    after: str
+    step: Step
+
+
+@dataclass(frozen=True)
+class Change:
+    """An edit as the report shows it: 1-based line, input and output column spans.
+
+    ``before`` is the input text of ``[start, end)`` and ``after`` the output text of
+    ``[out_start, out_end)``; several steps appear when later passes edited the same
+    stretch of text again (their edits are merged so that spans never overlap).
+    """
+
+    line: int
+    start: int
+    end: int
+    out_start: int
+    out_end: int
+    before: str
+    after: str
+    steps: tuple[Step, ...]
+
+    @property
+    def rule(self) -> str:
+        """The rules of all steps, joined with '+' (in the order they ran)."""
+        return "+".join(dict.fromkeys(step.rule for step in self.steps))
+
+    @property
+    def confidence(self) -> float:
+        """The confidence of the least sure step."""
+        return min(step.confidence for step in self.steps)
+
+    @property
+    def evidence(self) -> str:
+        """The steps' evidence, joined."""
+        return "; ".join(step.evidence for step in self.steps if step.evidence)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping, with the rule, confidence and evidence flattened."""
+        data = asdict(self)
+        data.update(rule=self.rule, confidence=round(self.confidence, 4), evidence=self.evidence)
+        data["steps"] = [asdict(step) for step in self.steps]
+        return data
+
+
+@dataclass(frozen=True)
+class Suspicion:
+    """Something that looks damaged but was left alone, with the best reading found."""
+
+    line: int  # 1-based
+    start: int  # column in the output line
+    end: int
+    text: str
+    suggestion: str
+    rule: str
+    confidence: float
+    evidence: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping."""
+        data = asdict(self)
+        data["confidence"] = round(self.confidence, 4)
+        return data
+
+
+@dataclass
+class CleanResult:
+    """The clean text, every change made, the suspicions left, and a document summary."""
+
+    text: str
+    changes: list[Change]
+    suspicions: list[Suspicion]
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+def summarize(changes: list[Change], suspicions: list[Suspicion], **extra: Any) -> dict[str, Any]:
+    """Counts by rule, lines changed and suspicions, plus whatever the caller adds.
+
+    >>> summarize([], [], encoding="utf-8")["lines_changed"]
+    0
+    """
+    by_rule: Counter[str] = Counter()
+    for change in changes:
+        for rule in dict.fromkeys(step.rule for step in change.steps):
+            by_rule[rule] += 1
+    return {
+        "changes": len(changes),
+        "changes_by_rule": dict(sorted(by_rule.items())),
+        "lines_changed": len({change.line for change in changes}),
+        "suspicions": len(suspicions),
+        **extra,
+    }

@@ -1,0 +1,211 @@
+"""A document as lines whose edits are tracked in input coordinates, and their undoing.
+
+Passes never edit strings: the engine calls ``Line.apply`` with a span of the line as it
+is now, and the line records the edit against its *input* text, merging it with earlier
+edits it touches.  So every recorded change keeps the exact input it replaced, and the
+report can always give the input back.
+
+>>> line = Line("lÕeau ˆ  New")
+>>> line.apply(1, 2, "’", "mojibake")
+>>> line.apply(6, 7, "à", "mojibake")
+>>> line.apply(7, 9, " ", "spacing")
+>>> line.text
+'l’eau à New'
+>>> [(e.start, e.end, e.before, e.after) for e in line.edits]
+[(1, 2, 'Õ', '’'), (6, 7, 'ˆ', 'à'), (7, 9, '  ', ' ')]
+>>> line.apply(6, 8, "à", "spacing")
+>>> [(e.start, e.end, e.before, e.after) for e in line.edits]
+[(1, 2, 'Õ', '’'), (6, 9, 'ˆ  ', 'à')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from .changes import Change
+
+#: Line breaks the reader accepts: Unix, Windows and classic Mac OS.  Other characters
+#: Python's ``splitlines`` treats as breaks (form feed, U+2028 ...) stay inside lines.
+LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+@dataclass
+class Edit:
+    """One recorded edit: input span ``[start, end)`` replaced by ``after``."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+    steps: list[Any] = field(default_factory=list)
+
+
+class Line:
+    """One input line, its current text, and the edits that lead from one to the other."""
+
+    __slots__ = ("original", "text", "edits")
+
+    def __init__(self, original: str):
+        self.original = original
+        self.text = original
+        self.edits: list[Edit] = []
+
+    def _segments(self) -> list[tuple[int, int, int, int, Edit | None]]:
+        """The line cut into (in_start, in_end, out_start, out_end, edit or None)."""
+        segments = []
+        in_pos = out_pos = 0
+        for edit in self.edits:
+            if edit.start > in_pos:
+                gap = edit.start - in_pos
+                segments.append((in_pos, edit.start, out_pos, out_pos + gap, None))
+                out_pos += gap
+            segments.append((edit.start, edit.end, out_pos, out_pos + len(edit.after), edit))
+            in_pos, out_pos = edit.end, out_pos + len(edit.after)
+        tail = len(self.original) - in_pos
+        segments.append((in_pos, len(self.original), out_pos, out_pos + tail, None))
+        return segments
+
+    def apply(self, start: int, end: int, after: str, step: Any) -> None:
+        """Replace current ``[start, end)`` by ``after``, recording it against the input.
+
+        Earlier edits the span overlaps, and deletions it touches, merge into one edit, so
+        recorded edits never overlap and each keeps the input it replaced.
+        """
+        segments = self._segments()
+        touched = [
+            seg for seg in segments
+            if seg[4] is not None and ((seg[2] < end and start < seg[3]) or (seg[2] == seg[3] and start <= seg[2] <= end))
+        ]
+        plain = [seg for seg in segments if seg[4] is None]
+        out_start, out_end = start, end
+        if touched and touched[0][2] <= start:
+            in_start, out_start = touched[0][0], touched[0][2]
+        else:  # the last plain stretch reaching ``start`` maps it past any deletion there
+            seg = [s for s in plain if s[2] <= start <= s[3]][-1]
+            in_start = seg[0] + start - seg[2]
+        if touched and touched[-1][3] >= end:
+            in_end, out_end = touched[-1][1], touched[-1][3]
+        else:
+            seg = [s for s in plain if s[2] <= end <= s[3]][0]
+            in_end = seg[0] + end - seg[2]
+        new_after = self.text[out_start:start] + after + self.text[end:out_end]
+        old = [seg[4] for seg in touched]
+        steps = [s for edit in old for s in edit.steps] + [step]
+        self.edits = [e for e in self.edits if all(e is not o for o in old)]
+        merged = Edit(in_start, in_end, self.original[in_start:in_end], new_after, steps)
+        if merged.before != merged.after:
+            self.edits.append(merged)
+            self.edits.sort(key=lambda e: (e.start, e.end))
+        self.text = self.text[:out_start] + new_after + self.text[out_end:]
+
+    def edited_spans(self) -> list[tuple[int, int, Edit]]:
+        """(out_start, out_end, edit) for each recorded edit, in current columns."""
+        return [(out0, out1, edit) for _, _, out0, out1, edit in self._segments() if edit is not None]
+
+    def to_input(self, position: int) -> int:
+        """The input column of current column ``position`` (an edit's start inside it)."""
+        for in0, _, out0, out1, edit in self._segments():
+            if out0 <= position < out1 or (edit is None and position == out1):
+                return in0 if edit is not None else in0 + position - out0
+        return len(self.original)
+
+    def changes(self, number: int) -> list[Change]:
+        """The recorded edits as report changes for 1-based line ``number``."""
+        return [
+            Change(number, in0, in1, out0, out1, edit.before, edit.after, tuple(edit.steps))
+            for in0, in1, out0, out1, edit in self._segments()
+            if edit is not None
+        ]
+
+
+class Document:
+    """Text as lines, with each line's break remembered so the input can be rebuilt.
+
+    >>> doc = Document.from_text("a\\r\\nb\\rc")
+    >>> [line.text for line in doc.lines], doc.breaks
+    (['a', 'b', 'c'], ['\\r\\n', '\\r', ''])
+    """
+
+    def __init__(self, lines: Sequence[str], breaks: Sequence[str]):
+        self.lines = [Line(text) for text in lines]
+        self.breaks = list(breaks)
+
+    @classmethod
+    def from_text(cls, text: str) -> Document:
+        """Split ``text`` at ``\\n``, ``\\r\\n`` and ``\\r``; the last break may be empty."""
+        lines, breaks, pos = [], [], 0
+        for match in LINE_BREAK.finditer(text):
+            lines.append(text[pos : match.start()])
+            breaks.append(match.group())
+            pos = match.end()
+        if pos < len(text) or not lines:
+            lines.append(text[pos:])
+            breaks.append("")
+        return cls(lines, breaks)
+
+    def render(self, keep_breaks: bool = False) -> str:
+        """The current text; line breaks become ``\\n`` unless ``keep_breaks``."""
+        return "".join(
+            line.text + (brk if keep_breaks or not brk else "\n")
+            for line, brk in zip(self.lines, self.breaks)
+        )
+
+    def changes(self) -> list[Change]:
+        """Every recorded change, in line and column order."""
+        return [change for number, line in enumerate(self.lines, 1) for change in line.changes(number)]
+
+
+def describe_breaks(breaks: Sequence[str]) -> dict[str, Any]:
+    """The input's line breaks in a compact form the report can carry.
+
+    >>> describe_breaks(["\\r", "\\r", ""])
+    {'style': '\\r', 'final': False}
+    >>> describe_breaks(["\\n", "\\r\\n", "\\n"])["style"]
+    'mixed'
+    """
+    kinds = set(breaks[:-1]) | ({breaks[-1]} if breaks and breaks[-1] else set())
+    if len(kinds) <= 1:
+        return {"style": kinds.pop() if kinds else "\n", "final": bool(breaks and breaks[-1])}
+    return {"style": "mixed", "breaks": list(breaks)}
+
+
+def restore_breaks(description: dict[str, Any], count: int) -> list[str]:
+    """The per-line breaks ``describe_breaks`` described, for ``count`` lines."""
+    if description["style"] == "mixed":
+        return list(description["breaks"])
+    final = description["style"] if description["final"] else ""
+    return [description["style"]] * (count - 1) + [final] if count else []
+
+
+def undo(output: str, changes: Iterable[Change], breaks: dict[str, Any], kept_breaks: bool = False) -> str:
+    """Rebuild the input from the output, its changes and the description of its breaks.
+
+    >>> from .changes import Change, Step
+    >>> step = Step("mojibake", 1.0, "")
+    >>> undo("été\\n", [Change(1, 0, 1, 0, 1, "Ž", "é", (step,))], {"style": "\\r", "final": True})
+    'Žté\\r'
+    """
+    lines = LINE_BREAK.split(output) if kept_breaks else output.split("\n")
+    if _has_final(breaks) and len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    restored = restore_breaks(breaks, len(lines))
+    by_line: dict[int, list[Change]] = {}
+    for change in changes:
+        by_line.setdefault(change.line, []).append(change)
+    for number, line_changes in by_line.items():
+        text = lines[number - 1]
+        for change in sorted(line_changes, key=lambda c: c.out_start, reverse=True):
+            text = text[: change.out_start] + change.before + text[change.out_end :]
+        lines[number - 1] = text
+    return "".join(text + brk for text, brk in zip(lines, restored))
+
+
+def _has_final(description: dict[str, Any]) -> bool:
+    """Whether the described input ended with a line break."""
+    if description["style"] == "mixed":
+        return bool(description["breaks"][-1])
+    return bool(description["final"])

@@ -1,0 +1,62 @@
+"""The engine: runs the passes in order, applies what is sure enough, records the rest.
+
+Order, and why:
+
+1. ``hygiene.normalize``: drop a byte-order mark, compose to NFC, so that passes see one
+   spelling of each letter;
+2. ``mojibake.repair``: codec confusions and placeholders, with the words they split;
+3. ``spacing.collapse_after_repairs``: it needs to know which letters were repaired;
+4. ``hygiene.strip_controls``: last, since a C1 control may be a letter step 2 restores;
+5. ``hygiene.normalize`` again, so the output is NFC whatever the repairs wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from .changes import Proposal, Suspicion
+from .context import Context
+from .document import Document
+from .passes import hygiene, mojibake, spacing
+
+Pass = Callable[[Document, Context], Iterable[Proposal]]
+
+PASSES: tuple[Pass, ...] = (
+    hygiene.normalize,
+    mojibake.repair,
+    spacing.collapse_after_repairs,
+    hygiene.strip_controls,
+    hygiene.normalize,
+)
+
+
+def run(doc: Document, ctx: Context, passes: Sequence[Pass] = PASSES) -> list[Suspicion]:
+    """Run ``passes`` over ``doc``, applying proposals at or above the confidence bar.
+
+    Within one pass, overlapping proposals are resolved in favour of the surer one.
+    Returns the proposals below the bar as suspicions (columns in the input).
+    """
+    suspicions: list[Suspicion] = []
+    for run_pass in passes:
+        accepted: dict[int, list[Proposal]] = {}
+        for proposal in sorted(run_pass(doc, ctx), key=lambda p: -p.step.confidence):
+            line = doc.lines[proposal.line]
+            if proposal.step.confidence < ctx.min_confidence:
+                start = line.to_input(proposal.start)
+                end = max(start, line.to_input(proposal.end))
+                suspicions.append(
+                    Suspicion(
+                        proposal.line + 1, start, end, line.original[start:end], proposal.after,
+                        proposal.step.rule, proposal.step.confidence, proposal.step.evidence,
+                    )
+                )
+                continue
+            taken = accepted.setdefault(proposal.line, [])
+            if all(proposal.end <= other.start or other.end <= proposal.start for other in taken if proposal.start != proposal.end or other.start != other.end):
+                taken.append(proposal)
+        for number, proposals in accepted.items():
+            # right to left, so the columns of the ones still to apply stay valid
+            for proposal in sorted(proposals, key=lambda p: (p.start, p.end), reverse=True):
+                doc.lines[number].apply(proposal.start, proposal.end, proposal.after, proposal.step)
+    suspicions.sort(key=lambda s: (s.line, s.start))
+    return suspicions

@@ -1,0 +1,175 @@
+"""Word knowledge: per-language word frequencies, a character model, a language guess.
+
+Frequencies come from wordfreq's lists, loaded lazily, once per process, and only for
+the languages in play.  Scores are natural-log probabilities so that differences between
+two readings of a token are log-likelihood ratios.
+
+>>> lex = Lexicon(["fr"])
+>>> lex.word_logprob("écologiques") > lex.word_logprob("Žcologiques") + 10
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import regex
+
+#: Languages whose lists are consulted to guess a document's languages, and to score
+#: words from a language the document does not mostly use (a Portuguese street name in
+#: French text).  All are wordfreq languages written in Latin, Cyrillic or Greek script.
+CANDIDATE_LANGUAGES = (
+    "en", "fr", "de", "es", "pt", "it", "nl", "sv", "da", "nb", "fi", "is",
+    "pl", "cs", "sk", "sl", "hu", "ro", "sh", "tr", "ca", "lt", "lv", "id",
+    "ru", "uk", "bg", "el",
+)
+
+#: Share of running words that are not in a large list; their probability mass is
+#: spread by the character model.
+OOV_PROBABILITY = 1e-3
+#: Weight of a word found only in a language the document does not seem to use.
+OTHER_LANGUAGE_WEIGHT = 0.02
+#: Below this frequency a word is also looked up in the other languages' lists.
+RARE = 1e-6
+#: Languages kept for a document: those with at least this share of the best one's hits.
+LANGUAGE_SHARE = 0.3
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]+")
+
+
+@lru_cache(maxsize=None)
+def _frequencies(lang: str, wordlist: str) -> dict[str, float]:
+    """wordfreq's list for ``lang`` (empty when wordfreq has none)."""
+    import wordfreq  # deferred: importing the package must stay instant
+
+    if lang not in wordfreq.available_languages(wordlist):
+        return {}
+    return wordfreq.get_frequency_dict(lang, wordlist)
+
+
+class CharModel:
+    """A character trigram model of word types, with add-k smoothing.
+
+    It gives rare words the lexicon lacks (names, technical terms) a probability that
+    depends on how word-like their letters are in the document's languages.
+
+    >>> model = CharModel(["maison", "raison", "saison", "liaison"])
+    >>> model.logprob("maison") > model.logprob("ma÷son")
+    True
+    """
+
+    SMOOTHING = 0.05
+
+    def __init__(self, words: Iterable[str]):
+        trigrams: Counter[str] = Counter()
+        for word in words:
+            padded = f"\x02\x02{word}\x03"
+            trigrams.update(padded[i : i + 3] for i in range(len(padded) - 2))
+        contexts: Counter[str] = Counter()
+        alphabet = set()
+        for gram, count in trigrams.items():
+            contexts[gram[:2]] += count
+            alphabet.add(gram[2])
+        self._trigrams = trigrams
+        self._contexts = contexts
+        # one extra symbol stands for every character never seen in training
+        self._alphabet_size = len(alphabet) + 1
+
+    def logprob(self, word: str) -> float:
+        """Natural-log probability of ``word`` (lowercase it first) as a word type."""
+        padded = f"\x02\x02{word}\x03"
+        k, size = self.SMOOTHING, self._alphabet_size
+        total = 0.0
+        for i in range(len(padded) - 2):
+            gram = padded[i : i + 3]
+            total += math.log(
+                (self._trigrams.get(gram, 0) + k) / (self._contexts.get(gram[:2], 0) + k * size)
+            )
+        return total
+
+
+def fold(word: str) -> str:
+    """The form under which a word is looked up: casefolded, ASCII apostrophe, 0 for digits.
+
+    >>> fold("Aujourd’hui"), fold("1993"), fold("Straße")
+    ("aujourd'hui", '0000', 'strasse')
+    """
+    word = word.casefold().replace("\u2019", "'").replace("\u02bc", "'")
+    if any(c.isdigit() for c in word):
+        word = "".join("0" if c.isdigit() else c for c in word)
+    return word
+
+
+def guess_languages(words: Iterable[str], candidates: Sequence[str] = CANDIDATE_LANGUAGES) -> list[str]:
+    """The languages a text uses, best first, from how many of its words each list has.
+
+    Words shared by several lists count for each a share, so function words common to
+    many languages decide little.
+
+    >>> guess_languages("le conseil a été lancé au siège des nations".split())
+    ['fr']
+    """
+    hits: Counter[str] = Counter()
+    seen = Counter(fold(w) for w in words if _WORD.fullmatch(w))
+    for word, count in seen.items():
+        langs = [lang for lang in candidates if word in _frequencies(lang, "small")]
+        for lang in langs:
+            hits[lang] += count / len(langs)
+    if not hits:
+        return []
+    best = hits.most_common(1)[0][1]
+    return [lang for lang, score in hits.most_common(4) if score >= LANGUAGE_SHARE * best]
+
+
+class Lexicon:
+    """Word probabilities for a document's languages, with a fallback for unknown words.
+
+    ``languages`` are the document's; words of other candidate languages still count,
+    weighted down by ``OTHER_LANGUAGE_WEIGHT``.
+    """
+
+    def __init__(self, languages: Sequence[str], others: Sequence[str] = CANDIDATE_LANGUAGES):
+        self.languages = tuple(languages) or ("en",)
+        self._main = [_frequencies(lang, "best") for lang in self.languages]
+        self._other_languages = [lang for lang in others if lang not in self.languages]
+        self._charmodel: CharModel | None = None
+        self._cache: dict[str, float] = {}
+
+    @property
+    def charmodel(self) -> CharModel:
+        """The character model of the document's languages, built on first use."""
+        if self._charmodel is None:
+            words = [w for lang in self.languages for w in _frequencies(lang, "small")]
+            self._charmodel = CharModel(words)
+        return self._charmodel
+
+    def frequency(self, word: str) -> tuple[float, str | None]:
+        """The word's frequency and the language that gives it (0.0, None if unknown).
+
+        >>> Lexicon(["fr"]).frequency("Praça")[1]
+        'pt'
+        """
+        key = fold(word)
+        best, where = 0.0, None
+        for lang, freqs in zip(self.languages, self._main):
+            if freqs.get(key, 0.0) > best:
+                best, where = freqs[key], lang
+        if best < RARE:
+            for lang in self._other_languages:
+                weighted = _frequencies(lang, "small").get(key, 0.0) * OTHER_LANGUAGE_WEIGHT
+                if weighted > best:
+                    best, where = weighted, lang
+        return best, where
+
+    def word_logprob(self, word: str) -> float:
+        """Natural-log probability of one word: the lexicon's, or the character model's."""
+        cached = self._cache.get(word)
+        if cached is None:
+            freq, _ = self.frequency(word)
+            unknown = math.log(OOV_PROBABILITY) + self.charmodel.logprob(fold(word))
+            cached = max(math.log(freq), unknown) if freq else unknown
+            self._cache[word] = cached
+        return cached

@@ -1,0 +1,279 @@
+"""Codec confusion: read each suspicious token back through every channel, keep the likeliest.
+
+For a token such as "Žcologiques" the candidates are the token itself and its readings
+under each channel (all its suspicious characters repaired, or only some of them, for
+tokens that mix broken and correct text such as "lÕécoBUDGET").  Placeholders ("•",
+U+FFFD) expand into every letter the channel loses.  Each candidate is scored by the
+lexicon plus the channel's document prior; the softmax of the scores is the confidence.
+
+The prior is the document's own evidence: how many tokens a channel clearly repairs
+against how many it would clearly damage.  So a brochure full of "Žt Ž" makes an
+ambiguous "11¼" likely "11º", while one "Ž" in a Czech name is no evidence at all.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from ..changes import Proposal, Step
+from ..channels import PLACEHOLDERS, SPACING_ACCENT_ALIASES, Channel
+from ..context import Context
+from ..document import Document
+from ..lexicon import Lexicon
+from ..scoring import describe, text_logprob
+
+#: A token: a run of non-space characters.
+TOKEN = regex.compile(r"\S+")
+#: Tokens longer than this are left alone (URLs, base64, runs of symbols).
+MAX_TOKEN = 60
+#: Subsets of distinct suspicious characters are tried for tokens with at most this many.
+MAX_SUBSET_CHARS = 4
+#: Readings generated for one subset at most (placeholders multiply them).
+MAX_COMBINATIONS = 216
+#: Penalty for repairing only some of a token's suspicious characters.
+PARTIAL = math.log(0.05)
+#: Penalty for joining a token to the next one (a word the damage split with a space).
+JOIN = math.log(0.05)
+#: A margin this large (nats) makes a token clear evidence for or against a channel.
+CLEAR = math.log(100)
+#: Prior pseudo-counts: with no evidence a document is taken as probably clean.
+PRIOR_HITS, PRIOR_MISSES = 1.0, 4.0
+PRIOR_RANGE = (-8.0, 4.0)
+#: A repair whose posterior is at least this is reported as a suspicion when not applied.
+SUSPICION_FLOOR = 0.2
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One reading of a token (and, when joined, the next token)."""
+
+    text: str
+    channel: Channel | None
+    score: float
+    joined: bool = False
+
+
+def suspicious_pattern(channels: Sequence[Channel]) -> regex.Pattern[str]:
+    """One compiled class of every character some channel could repair."""
+    chars = set(PLACEHOLDERS) | set(SPACING_ACCENT_ALIASES)
+    for channel in channels:
+        chars |= set(channel.repair_map)
+    return regex.compile("[" + "".join(regex.escape(c) for c in sorted(chars)) + "]")
+
+
+def _position_readings(token: str, channel: Channel) -> list[tuple[int, tuple[str, ...]]]:
+    """(index, readings) for each character of ``token`` the channel could repair."""
+    found = []
+    for index, char in enumerate(token):
+        if index == 0 and char in SPACING_ACCENT_ALIASES:
+            char = SPACING_ACCENT_ALIASES[char]
+        readings = channel.readings(char)
+        if readings and char in PLACEHOLDERS:
+            # a placeholder stands for a lost letter only inside or beside a word
+            beside = token[index - 1 : index] + token[index + 1 : index + 2]
+            if not any(c.isalpha() for c in beside):
+                continue
+        if readings:
+            found.append((index, readings))
+    return found
+
+
+def channel_readings(token: str, channel: Channel) -> Iterator[tuple[str, bool]]:
+    """Every reading of ``token`` under ``channel``, with whether it is partial.
+
+    >>> from mojibake_fix.channels import get_channel
+    >>> sorted(channel_readings("lÕé", get_channel("mac_roman>cp1252")))
+    [('lÕÈ', True), ('l’È', False), ('l’é', True)]
+    """
+    positions = _position_readings(token, channel)
+    if not positions:
+        return
+    distinct = sorted({token[i] for i, _ in positions})
+    if len(distinct) <= MAX_SUBSET_CHARS:
+        subsets = [set(c) for r in range(1, len(distinct) + 1) for c in itertools.combinations(distinct, r)]
+    else:
+        subsets = [set(distinct)]
+    seen = set()
+    for subset in subsets:
+        chosen = [(i, readings) for i, readings in positions if token[i] in subset]
+        partial = len(subset) < len(distinct)
+        combos = itertools.product(*(readings for _, readings in chosen))
+        for combo in itertools.islice(combos, MAX_COMBINATIONS):
+            chars = list(token)
+            for (index, _), reading in zip(chosen, combo):
+                chars[index] = reading
+            text = "".join(chars)
+            if text not in seen:
+                seen.add(text)
+                yield text, partial
+
+
+class TokenJudge:
+    """Scores and decides tokens for one document: lexicon, channels and their priors."""
+
+    def __init__(self, lexicon: Lexicon, channels: Sequence[Channel]):
+        self.lexicon = lexicon
+        self.channels = tuple(channels)
+        self.priors = {channel.name: 0.0 for channel in self.channels}
+        self.evidence = {channel.name: (0, 0) for channel in self.channels}
+        self._scores: dict[str, float] = {}
+        self._decisions: dict[tuple[str, str | None], list[Candidate]] = {}
+
+    def score(self, text: str) -> float:
+        """The cached log-probability of ``text``."""
+        value = self._scores.get(text)
+        if value is None:
+            value = self._scores[text] = text_logprob(text, self.lexicon)
+        return value
+
+    def margin(self, token: str, channel: Channel) -> float | None:
+        """How much better (nats) the channel's best full reading is than the token."""
+        best = max((self.score(text) for text, partial in channel_readings(token, channel) if not partial), default=None)
+        return None if best is None else best - self.score(token)
+
+    def learn_priors(self, tokens: Sequence[str]) -> None:
+        """Set each channel's prior from the tokens it clearly repairs or clearly damages."""
+        counts = {channel.name: [0, 0] for channel in self.channels}
+        margins: dict[tuple[str, str], float | None] = {}
+        for token in tokens:
+            for channel in self.channels:
+                key = (token, channel.name)
+                if key not in margins:
+                    margins[key] = self.margin(token, channel)
+                margin = margins[key]
+                if margin is not None and margin > CLEAR:
+                    counts[channel.name][0] += 1
+                elif margin is not None and margin < -CLEAR:
+                    counts[channel.name][1] += 1
+        low, high = PRIOR_RANGE
+        for name, (hits, misses) in counts.items():
+            prior = math.log((hits + PRIOR_HITS) / (misses + PRIOR_MISSES))
+            self.priors[name] = min(high, max(low, prior))
+            self.evidence[name] = (hits, misses)
+        self._decisions.clear()
+
+    def candidates(self, token: str, following: str | None) -> list[Candidate]:
+        """All readings of ``token`` (joined to ``following`` where given), best first."""
+        key = (token, following)
+        cached = self._decisions.get(key)
+        if cached is not None:
+            return cached
+        rest = self.score(following) if following else 0.0
+        found = {token: Candidate(token, None, self.score(token) + rest)}
+        for channel in self.channels:
+            prior = self.priors[channel.name]
+            for text, partial in channel_readings(token, channel):
+                penalty = prior + (PARTIAL if partial else 0.0)
+                options = [Candidate(text, channel, self.score(text) + rest + penalty)]
+                if following:
+                    joined = text + following
+                    options.append(Candidate(joined, channel, self.score(joined) + penalty + JOIN, True))
+                for option in options:
+                    if option.text not in found or found[option.text].score < option.score:
+                        found[option.text] = option
+        ranked = sorted(found.values(), key=lambda c: c.score, reverse=True)
+        self._decisions[key] = ranked
+        return ranked
+
+    def explain(self, best: Candidate, token: str) -> str:
+        """Evidence in a few words: the winner, the input, the channel's document prior."""
+        assert best.channel is not None
+        hits, misses = self.evidence[best.channel.name]
+        return (
+            f"{describe(best.text, self.lexicon)} over {describe(token, self.lexicon)}; "
+            f"channel prior {self.priors[best.channel.name]:+.1f} ({hits} clear, {misses} against)"
+        )
+
+
+def posterior(ranked: Sequence[Candidate]) -> float:
+    """The softmax probability of the first (best) candidate."""
+    top = ranked[0].score
+    return 1.0 / sum(math.exp(c.score - top) for c in ranked)
+
+
+def proposals_for(line: int, start: int, token: str, best: Candidate, confidence: float, evidence: str) -> Iterator[Proposal]:
+    """Proposals turning ``token`` at ``start`` into ``best``: one per run of changed characters."""
+    assert best.channel is not None
+    name = best.channel.name
+    repaired = best.text[: len(token)]
+    index = 0
+    while index < len(token):
+        if repaired[index] == token[index]:
+            index += 1
+            continue
+        rule = "placeholder" if token[index] in PLACEHOLDERS else "mojibake"
+        end = index + 1
+        while end < len(token) and repaired[end] != token[end] and (token[end] in PLACEHOLDERS) == (rule == "placeholder"):
+            end += 1
+        step = Step(f"{rule}:{name}", confidence, evidence)
+        yield Proposal(line, start + index, start + end, repaired[index:end], step)
+        index = end
+
+
+def _tokens_to_judge(text: str, pattern: regex.Pattern[str]) -> list[regex.Match[str]]:
+    return [m for m in TOKEN.finditer(text) if len(m.group()) <= MAX_TOKEN and pattern.search(m.group())]
+
+
+def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
+    """Propose the likeliest reading of every suspicious token of the document.
+
+    >>> from mojibake_fix import clean
+    >>> clean("Le rŽseau a ŽtŽ lancŽ ˆ New York.").text
+    'Le réseau a été lancé à New York.'
+    """
+    pattern = suspicious_pattern(ctx.channels)
+    judge = TokenJudge(ctx.lexicon, ctx.channels)
+    per_line = [_tokens_to_judge(line.text, pattern) for line in doc.lines]
+    judge.learn_priors([m.group() for matches in per_line for m in matches])
+    ctx.notes["channels"] = {
+        name: {"prior": round(judge.priors[name], 2), "clear": hits, "against": misses}
+        for name, (hits, misses) in judge.evidence.items()
+    }
+    for number, (line, matches) in enumerate(zip(doc.lines, per_line)):
+        for match in matches:
+            token = match.group()
+            following, gap = _split_tail(line.text, match, pattern)
+            ranked = judge.candidates(token, following)
+            best = ranked[0]
+            if best.channel is None:
+                repairs = [c for c in ranked if c.channel is not None]
+                if not repairs:
+                    continue
+                best = repairs[0]
+            confidence = posterior([best] + [c for c in ranked if c is not best])
+            if best is not ranked[0] and confidence < SUSPICION_FLOOR:
+                continue
+            evidence = judge.explain(best, token)
+            yield from proposals_for(number, match.start(), token, best, confidence, evidence)
+            if best.joined:
+                step = Step("spacing:split_word", confidence, f"joined {describe(best.text, ctx.lexicon)}")
+                yield Proposal(number, match.end(), match.end() + gap, "", step)
+
+
+def _gap(text: str, end: int) -> int:
+    """The number of spaces from ``end`` on."""
+    return len(text) - end - len(text[end:].lstrip(" "))
+
+
+def _split_tail(text: str, match: regex.Match[str], pattern: regex.Pattern[str]) -> tuple[str | None, int]:
+    """The next word when the damage may have split a word after ``match`` ("Parall• lement").
+
+    Only a token that ends with a suspicious character, followed by one or two spaces and
+    a clean token that starts with a letter, qualifies.
+    """
+    token = match.group()
+    if not pattern.fullmatch(token[-1]):
+        return None, 0
+    gap = _gap(text, match.end())
+    if gap not in (1, 2):
+        return None, 0
+    following = TOKEN.match(text, match.end() + gap)
+    if following is None or not following.group()[0].isalpha() or pattern.search(following.group()):
+        return None, 0
+    word = regex.match(r"[\p{L}\p{M}]+", following.group())
+    return (word.group() if word else None), gap

@@ -1,0 +1,49 @@
+"""Spacing the damage caused: an extra space after a repaired letter.
+
+Extractors measure glyphs of the wrong font, so a broken letter is often followed by two
+spaces ("ˆ  New York").  The evidence is the document's own: how rare double spaces are
+between words elsewhere.  (Words split at a broken letter are joined by the mojibake
+pass, which decides the letter and the join together.)
+
+>>> from mojibake_fix import clean
+>>> clean("Il est arrivŽ ˆ  New York le matin.").text
+'Il est arrivé à New York le matin.'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..changes import Proposal, Step
+from ..context import Context
+from ..document import Document
+
+#: A run of spaces between two non-space characters.
+WORD_GAP = regex.compile(r"(?<=\S)( +)(?=\S)")
+#: Pseudo-counts for the document's rate of double spaces (a short text gives little evidence).
+RATE_PRIOR = (0.05, 1.0)
+
+
+def _repaired_ends(line_edits: list[tuple[int, int, object]]) -> set[int]:
+    return {out1 for _, out1, edit in line_edits if any(str(s.rule).startswith(("mojibake", "placeholder")) for s in edit.steps)}
+
+
+def collapse_after_repairs(doc: Document, ctx: Context) -> Iterator[Proposal]:
+    """Shrink two or more spaces right after a repaired character to one."""
+    ends_per_line = [_repaired_ends(line.edited_spans()) for line in doc.lines]
+    doubles = total = 0
+    for line, ends in zip(doc.lines, ends_per_line):
+        for gap in WORD_GAP.finditer(line.text):
+            if gap.start() not in ends:
+                total += 1
+                doubles += len(gap.group()) > 1
+    rate = (doubles + RATE_PRIOR[0]) / (total + RATE_PRIOR[1])
+    confidence = 1.0 - rate
+    evidence = f"{doubles} of {total} other word gaps are double"
+    for number, (line, ends) in enumerate(zip(doc.lines, ends_per_line)):
+        for end in sorted(ends):
+            spaces = len(line.text[end:]) - len(line.text[end:].lstrip(" "))
+            if spaces > 1:
+                yield Proposal(number, end + 1, end + spaces, "", Step("spacing:after_repair", confidence, evidence))

@@ -1,0 +1,119 @@
+"""How likely a stretch of text is, as a natural-log probability.
+
+A token is cut into pieces: runs of letters (words, with inner apostrophes), runs of
+digits, and single other characters.  Words are scored by the lexicon; other characters
+by a small character-class model whose numbers are rough per-token rates of such
+characters in running text.  Differences of two scores are log-likelihood ratios.
+
+>>> from mojibake_fix.lexicon import Lexicon
+>>> lex = Lexicon(["fr"])
+>>> text_logprob("r™le", lex) < text_logprob("rôle", lex)
+True
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+
+import regex
+
+from .lexicon import Lexicon, fold
+
+#: A word (letters and marks, apostrophes inside), a number, or any other single character.
+_PIECE = regex.compile(r"[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*|\p{Nd}+|\S")
+_APOSTROPHES = regex.compile(r"['’ʼ]")
+
+#: Punctuation that ordinary prose uses all the time.
+COMMON_PUNCTUATION = frozenset(".,;:!?'\"’‘“”«»()[]{}-‐–—…/%&*+#@§°_")
+#: Characters that may sit between two letters of one token (l’eau, Nations-Unies, a.m.).
+JOINERS = frozenset("'’ʼ-‐./·")
+
+COMMON = math.log(1e-2)
+UNCOMMON = math.log(1e-3)  # other punctuation, currency signs
+RARE_SYMBOL = math.log(1e-6)  # ™ ‰ ¼ ÷ and other symbols
+CONTROL = math.log(1e-8)  # controls, private use, unassigned
+INSIDE_WORD = math.log(1e-4)  # extra for a non-joiner between two letters
+APOSTROPHE_JOIN = math.log(0.05)  # l’eau read as "l", "’", "eau"
+ODD_CASE = math.log(1e-2)  # "RƒSEAU", "ÇlocaleÈ": case that changes inside a word
+NUMBER = math.log(1e-3)
+
+
+def symbol_logprob(char: str) -> float:
+    """The log-probability of a non-word character, by how common its class is.
+
+    >>> symbol_logprob(",") > symbol_logprob("€") > symbol_logprob("™") > symbol_logprob("\\x8f")
+    True
+    """
+    if char in COMMON_PUNCTUATION:
+        return COMMON
+    category = unicodedata.category(char)
+    if category[0] == "C":
+        return CONTROL
+    if category[0] == "P" or category == "Sc":
+        return UNCOMMON
+    return RARE_SYMBOL
+
+
+def _odd_case(word: str) -> bool:
+    letters = "".join(c for c in word if c.isalpha())
+    return not (letters.islower() or letters.isupper() or letters.istitle() or len(letters) < 2)
+
+
+def word_logprob(word: str, lexicon: Lexicon) -> float:
+    """A word's log-probability; words with apostrophes are looked up whole, then in parts.
+
+    >>> from mojibake_fix.lexicon import Lexicon
+    >>> word_logprob("l’eau", Lexicon(["fr"])) > word_logprob("lÕeau", Lexicon(["fr"]))
+    True
+    """
+    score = lexicon.word_logprob(word)
+    if _APOSTROPHES.search(word):
+        parts = _APOSTROPHES.split(word)
+        split = sum(lexicon.word_logprob(p) for p in parts) + APOSTROPHE_JOIN * (len(parts) - 1)
+        score = max(score, split)
+    return score + (ODD_CASE if _odd_case(word) else 0.0)
+
+
+def text_logprob(text: str, lexicon: Lexicon) -> float:
+    """The log-probability of a token (or a few tokens) of running text."""
+    total = 0.0
+    pieces = list(_PIECE.finditer(text))
+    for index, match in enumerate(pieces):
+        piece = match.group()
+        first = piece[0]
+        if first.isdigit():
+            total += NUMBER
+        elif len(piece) > 1 or unicodedata.category(first)[0] in "LM":
+            total += word_logprob(piece, lexicon)
+        else:
+            total += symbol_logprob(first)
+            between_letters = (
+                0 < index < len(pieces) - 1
+                and pieces[index - 1].end() == match.start()
+                and pieces[index + 1].start() == match.end()
+                and pieces[index - 1].group()[-1].isalpha()
+                and pieces[index + 1].group()[0].isalpha()
+            )
+            if between_letters and first not in JOINERS:
+                total += INSIDE_WORD
+    return total
+
+
+def describe(text: str, lexicon: Lexicon) -> str:
+    """A few words on why ``text`` scores as it does: its main word and where it is known.
+
+    >>> from mojibake_fix.lexicon import Lexicon
+    >>> describe("l’écologie", Lexicon(["fr"]))
+    '‘écologie’ fr zipf 4.2'
+    """
+    words = [m.group() for m in _PIECE.finditer(text) if m.group()[0].isalpha() or len(m.group()) > 1]
+    if not words:
+        return f"‘{text}’ no word"
+    word = max(words, key=len)
+    parts = [word, *(p for p in _APOSTROPHES.split(word) if len(p) > 1)]
+    for part in parts:
+        freq, lang = lexicon.frequency(part)
+        if freq:
+            return f"‘{part}’ {lang} zipf {math.log10(freq) + 9:.1f}"
+    return f"‘{fold(word)}’ unknown"
