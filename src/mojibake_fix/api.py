@@ -14,7 +14,7 @@ from .changes import CleanResult, summarize
 from .channels import DEFAULT_CHANNELS, get_channel
 from .context import Context
 from .document import Document, describe_breaks
-from .lexicon import Lexicon, guess_languages
+from .lexicon import Lexicon, guess_languages, known_language
 from .passes.mojibake import TOKEN
 from .sources.text import decode
 
@@ -43,6 +43,10 @@ def clean(
     """
     if not 0.0 <= min_confidence <= 1.0:
         raise ValueError("min_confidence must be between 0 and 1")
+    if languages is not None:
+        unknown = [code for code in languages if not known_language(code)]
+        if unknown:
+            raise ValueError(f"no word list for language(s) {', '.join(unknown)}")
     doc = Document.from_text(text)
     if languages is None:
         words = (m.group() for line in doc.lines for m in TOKEN.finditer(line.text))

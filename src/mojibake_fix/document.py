@@ -198,7 +198,7 @@ def undo(output: str, changes: Iterable[Change], breaks: dict[str, Any], kept_br
         by_line.setdefault(change.line, []).append(change)
     for number, line_changes in by_line.items():
         text = lines[number - 1]
-        for change in sorted(line_changes, key=lambda c: c.out_start, reverse=True):
+        for change in sorted(line_changes, key=lambda c: (c.out_start, c.start), reverse=True):
             text = text[: change.out_start] + change.before + text[change.out_end :]
         lines[number - 1] = text
     return "".join(text + brk for text, brk in zip(lines, restored))

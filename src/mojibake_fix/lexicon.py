@@ -50,6 +50,17 @@ def _frequencies(lang: str, wordlist: str) -> dict[str, float]:
     return wordfreq.get_frequency_dict(lang, wordlist)
 
 
+def known_language(code: str) -> bool:
+    """Whether wordfreq has a word list for language ``code``.
+
+    >>> known_language("fr"), known_language("xx")
+    (True, False)
+    """
+    import wordfreq
+
+    return code in wordfreq.available_languages("small")
+
+
 class CharModel:
     """A character trigram model of word types, with add-k smoothing.
 
@@ -122,6 +133,19 @@ def guess_languages(words: Iterable[str], candidates: Sequence[str] = CANDIDATE_
         return []
     best = hits.most_common(1)[0][1]
     return [lang for lang, score in hits.most_common(4) if score >= LANGUAGE_SHARE * best]
+
+
+def word_coverage(words: Sequence[str], limit: int = 2000) -> float:
+    """The share of ``words`` (the first ``limit``) that some candidate language knows.
+
+    >>> word_coverage(["déjà", "école"]), word_coverage(["dťjŕ", "ťcole"])
+    (1.0, 0.0)
+    """
+    sample = [fold(w) for w in words[:limit]]
+    if not sample:
+        return 0.0
+    lists = [_frequencies(lang, "small") for lang in CANDIDATE_LANGUAGES]
+    return sum(any(w in freqs for freqs in lists) for w in sample) / len(sample)
 
 
 class Lexicon:

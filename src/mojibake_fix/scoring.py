@@ -101,19 +101,19 @@ def text_logprob(text: str, lexicon: Lexicon) -> float:
 
 
 def describe(text: str, lexicon: Lexicon) -> str:
-    """A few words on why ``text`` scores as it does: its main word and where it is known.
+    """A few words on why ``text`` scores as it does: is it a word, and where is it known.
 
     >>> from mojibake_fix.lexicon import Lexicon
-    >>> describe("l’écologie", Lexicon(["fr"]))
-    '‘écologie’ fr zipf 4.2'
+    >>> describe("l’écologie,", Lexicon(["fr"])), describe("r™le", Lexicon(["fr"]))
+    ('‘écologie’ fr zipf 4.2', '‘r™le’ not a word')
     """
-    words = [m.group() for m in _PIECE.finditer(text) if m.group()[0].isalpha() or len(m.group()) > 1]
-    if not words:
-        return f"‘{text}’ no word"
-    word = max(words, key=len)
-    parts = [word, *(p for p in _APOSTROPHES.split(word) if len(p) > 1)]
-    for part in parts:
+    core = text.strip("".join(COMMON_PUNCTUATION))
+    pieces = [m.group() for m in _PIECE.finditer(core)]
+    if len(pieces) != 1 or not pieces[0][0].isalpha():
+        return f"‘{core or text}’ not a word"
+    word = pieces[0]
+    for part in [word, *sorted(_APOSTROPHES.split(word), key=len, reverse=True)]:
         freq, lang = lexicon.frequency(part)
-        if freq:
+        if freq and len(part) > 1:
             return f"‘{part}’ {lang} zipf {math.log10(freq) + 9:.1f}"
-    return f"‘{fold(word)}’ unknown"
+    return f"‘{word}’ unknown"

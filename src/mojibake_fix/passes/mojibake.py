@@ -137,19 +137,25 @@ class TokenJudge:
         return None if best is None else best - self.score(token)
 
     def learn_priors(self, tokens: Sequence[str]) -> None:
-        """Set each channel's prior from the tokens it clearly repairs or clearly damages."""
+        """Set each channel's prior from the tokens it clearly repairs or clearly damages.
+
+        A token counts for the one channel whose reading beats it most, and only when that
+        margin is clear; it counts against every channel whose reading is clearly worse.
+        """
         counts = {channel.name: [0, 0] for channel in self.channels}
-        margins: dict[tuple[str, str], float | None] = {}
+        verdicts: dict[str, tuple[str | None, list[str]]] = {}
         for token in tokens:
-            for channel in self.channels:
-                key = (token, channel.name)
-                if key not in margins:
-                    margins[key] = self.margin(token, channel)
-                margin = margins[key]
-                if margin is not None and margin > CLEAR:
-                    counts[channel.name][0] += 1
-                elif margin is not None and margin < -CLEAR:
-                    counts[channel.name][1] += 1
+            if token not in verdicts:
+                margins = {c.name: self.margin(token, c) for c in self.channels}
+                known = {name: m for name, m in margins.items() if m is not None}
+                best = max(known, key=known.__getitem__, default=None)
+                hit = best if best is not None and known[best] > CLEAR else None
+                verdicts[token] = (hit, [name for name, m in known.items() if m < -CLEAR])
+            hit, against = verdicts[token]
+            if hit is not None:
+                counts[hit][0] += 1
+            for name in against:
+                counts[name][1] += 1
         low, high = PRIOR_RANGE
         for name, (hits, misses) in counts.items():
             prior = math.log((hits + PRIOR_HITS) / (misses + PRIOR_MISSES))

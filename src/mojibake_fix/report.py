@@ -1,0 +1,99 @@
+"""Report renderers (human text, JSON Lines) and reading a JSON Lines report back.
+
+A JSON Lines report is one ``summary`` record per document, then its ``change`` and
+``suspicion`` records.  It carries everything ``undo`` needs to rebuild the input.
+
+>>> from mojibake_fix import clean
+>>> result = clean("r™le")
+>>> print(render_text(result).splitlines()[-1])
+line 1, col 1-2: '™' → 'ô'  [mojibake:mac_roman>cp1252 1.00] ‘rôle’ en zipf 3.4 over ‘r™le’ not a word; channel prior -0.7 (1 clear, 0 against)
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .changes import Change, CleanResult, Step
+
+FORMATS = ("text", "jsonl")
+
+
+def render_text(result: CleanResult, name: str | None = None) -> str:
+    """The summary, then one line per change and per suspicion."""
+    summary = result.summary
+    head = [f"# {name or summary.get('source', '<text>')}"]
+    facts = [f"{summary['lines']} lines", f"languages {', '.join(summary['languages']) or '?'}"]
+    if "encoding" in summary:
+        facts.insert(0, f"read as {summary['encoding']}")
+    head.append("# " + "; ".join(facts))
+    for channel, info in summary["channels"].items():
+        head.append(
+            f"# channel {channel}: prior {info['prior']:+.1f} "
+            f"({info['clear']} tokens clearly damaged this way, {info['against']} clearly not)"
+        )
+    rules = ", ".join(f"{rule} {count}" for rule, count in summary["changes_by_rule"].items()) or "none"
+    head.append(f"# {summary['changes']} changes on {summary['lines_changed']} lines ({rules}); {summary['suspicions']} suspicions")
+    body = [
+        f"line {c.line}, col {c.start}-{c.end}: {c.before!r} → {c.after!r}  [{c.rule} {c.confidence:.2f}] {c.evidence}"
+        for c in result.changes
+    ]
+    body += [
+        f"suspicion line {s.line}, col {s.start}-{s.end}: {s.text!r} may be {s.suggestion!r}  [{s.rule} {s.confidence:.2f}] {s.evidence}"
+        for s in result.suspicions
+    ]
+    return "\n".join(head + body) + "\n"
+
+
+def jsonl_records(result: CleanResult, name: str | None = None) -> Iterator[dict[str, Any]]:
+    """The records of one document's JSON Lines report."""
+    extra = {"file": name} if name else {}
+    yield {"type": "summary", **extra, **result.summary}
+    for change in result.changes:
+        yield {"type": "change", **extra, **change.to_dict()}
+    for suspicion in result.suspicions:
+        yield {"type": "suspicion", **extra, **suspicion.to_dict()}
+
+
+def render_jsonl(result: CleanResult, name: str | None = None) -> str:
+    """One JSON object per line: the summary, the changes, the suspicions."""
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in jsonl_records(result, name))
+
+
+def render(result: CleanResult, fmt: str, name: str | None = None) -> str:
+    """Render in ``fmt`` (one of ``FORMATS``)."""
+    if fmt == "jsonl":
+        return render_jsonl(result, name)
+    if fmt == "text":
+        return render_text(result, name)
+    raise ValueError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+def read_jsonl(lines: Iterable[str]) -> list[tuple[dict[str, Any], list[Change]]]:
+    """Parse a JSON Lines report into (summary, changes) per document, in order.
+
+    >>> from mojibake_fix import clean, undo
+    >>> result = clean("lÕeau\\r\\n")
+    >>> [(summary, changes)] = read_jsonl(render_jsonl(result).splitlines())
+    >>> undo(result.text, changes, summary["line_breaks"])
+    'lÕeau\\r\\n'
+    """
+    documents: list[tuple[dict[str, Any], list[Change]]] = []
+    for number, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+            kind = record["type"]
+        except (ValueError, KeyError, TypeError):
+            raise ValueError(f"report line {number} is not a report record") from None
+        if kind == "summary":
+            documents.append((record, []))
+        elif kind == "change":
+            if not documents:
+                raise ValueError(f"report line {number}: a change before any summary")
+            steps = tuple(Step(s["rule"], s["confidence"], s["evidence"]) for s in record["steps"])
+            fields = ("line", "start", "end", "out_start", "out_end", "before", "after")
+            documents[-1][1].append(Change(*(record[f] for f in fields), steps=steps))
+    return documents
