@@ -115,5 +115,6 @@ def describe(text: str, lexicon: Lexicon) -> str:
     for part in [word, *sorted(_APOSTROPHES.split(word), key=len, reverse=True)]:
         freq, lang = lexicon.frequency(part)
         if freq and len(part) > 1:
-            return f"‘{part}’ {lang} zipf {math.log10(freq) + 9:.1f}"
+            where = lang if lang in lexicon.languages else f"{lang} (weighted as another language)"
+            return f"‘{part}’ {where} zipf {math.log10(freq) + 9:.1f}"
     return f"‘{word}’ unknown"
