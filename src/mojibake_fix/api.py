@@ -52,7 +52,7 @@ def clean(
         words = (m.group() for line in doc.lines for m in TOKEN.finditer(line.text))
         languages = guess_languages(word for _, word in zip(range(LANGUAGE_SAMPLE), words))
     ctx = Context(
-        lexicon=Lexicon(languages),
+        lexicon=Lexicon.shared(languages),
         channels=tuple(get_channel(name) for name in channels),
         min_confidence=min_confidence,
     )

@@ -2,11 +2,11 @@
 
 Order, and why:
 
-1. ``hygiene.normalize``: drop a byte-order mark, compose to NFC, so that passes see one
-   spelling of each letter;
+1. ``hygiene.normalize``: drop a byte-order mark and stray controls, compose to NFC, so
+   that the repairs see one spelling of each letter;
 2. ``mojibake.repair``: codec confusions and placeholders, with the words they split;
 3. ``spacing.collapse_after_repairs``: it needs to know which letters were repaired;
-4. ``hygiene.strip_controls``: last, since a C1 control may be a letter step 2 restores;
+4. ``hygiene.mark_lost_bytes``: after step 2, since a C1 control may be a letter it restores;
 5. ``hygiene.normalize`` again, so the output is NFC whatever the repairs wrote.
 """
 
@@ -25,7 +25,7 @@ PASSES: tuple[Pass, ...] = (
     hygiene.normalize,
     mojibake.repair,
     spacing.collapse_after_repairs,
-    hygiene.strip_controls,
+    hygiene.mark_lost_bytes,
     hygiene.normalize,
 )
 

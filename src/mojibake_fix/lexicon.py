@@ -32,6 +32,10 @@ CANDIDATE_LANGUAGES = (
 OOV_PROBABILITY = 1e-3
 #: Weight of a word found only in a language the document does not seem to use.
 OTHER_LANGUAGE_WEIGHT = 0.02
+#: Word scores kept per lexicon before the cache starts afresh.
+CACHE_LIMIT = 500_000
+#: A one-letter word counts as known above this frequency ("à" yes, "ω" no).
+COMMON_LETTER = 1e-4
 #: Below this frequency a word is also looked up in the other languages' lists.
 RARE = 1e-6
 #: Languages kept for a document: those with at least this share of the best one's hits.
@@ -48,6 +52,16 @@ def _frequencies(lang: str, wordlist: str) -> dict[str, float]:
     if lang not in wordfreq.available_languages(wordlist):
         return {}
     return wordfreq.get_frequency_dict(lang, wordlist)
+
+
+@lru_cache(maxsize=8)
+def _charmodel(languages: tuple[str, ...]) -> CharModel:
+    return CharModel(w for lang in languages for w in _frequencies(lang, "small"))
+
+
+@lru_cache(maxsize=8)
+def _shared_lexicon(languages: tuple[str, ...]) -> Lexicon:
+    return Lexicon(languages)
 
 
 def known_language(code: str) -> bool:
@@ -160,14 +174,18 @@ class Lexicon:
         self._main = [_frequencies(lang, "best") for lang in self.languages]
         self._other_languages = [lang for lang in others if lang not in self.languages]
         self._charmodel: CharModel | None = None
-        self._cache: dict[str, float] = {}
+        self._cache: dict[str, float] = {}  # grows with the words seen; bounded below
+
+    @classmethod
+    def shared(cls, languages: Sequence[str]) -> Lexicon:
+        """One lexicon per set of languages per process, so its caches serve every document."""
+        return _shared_lexicon(tuple(languages))
 
     @property
     def charmodel(self) -> CharModel:
         """The character model of the document's languages, built on first use."""
         if self._charmodel is None:
-            words = [w for lang in self.languages for w in _frequencies(lang, "small")]
-            self._charmodel = CharModel(words)
+            self._charmodel = _charmodel(self.languages)
         return self._charmodel
 
     def frequency(self, word: str) -> tuple[float, str | None]:
@@ -188,6 +206,16 @@ class Lexicon:
                     best, where = weighted, lang
         return best, where
 
+    def known(self, word: str) -> bool:
+        """Whether the document's own languages list ``word`` (a lone letter must be common).
+
+        >>> Lexicon(["fr"]).known("à"), Lexicon(["fr"]).known("ω")
+        (True, False)
+        """
+        key = fold(word)
+        floor = COMMON_LETTER if len(key) == 1 else 0.0
+        return any(freqs.get(key, 0.0) > floor for freqs in self._main)
+
     def word_logprob(self, word: str) -> float:
         """Natural-log probability of one word: the lexicon's, or the character model's."""
         cached = self._cache.get(word)
@@ -195,5 +223,7 @@ class Lexicon:
             freq, _ = self.frequency(word)
             unknown = math.log(OOV_PROBABILITY) + self.charmodel.logprob(fold(word))
             cached = max(math.log(freq), unknown) if freq else unknown
+            if len(self._cache) > CACHE_LIMIT:
+                self._cache.clear()
             self._cache[word] = cached
         return cached

@@ -20,8 +20,9 @@ import regex
 
 from .lexicon import Lexicon, fold
 
-#: A word (letters and marks, apostrophes inside), a number, or any other single character.
-_PIECE = regex.compile(r"[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*|\p{Nd}+|\S")
+#: A word (letters and marks, apostrophes inside), a number, or any other single character
+#: (a space inside a reading, such as a no-break space, is a character like any other).
+_PIECE = regex.compile(r"[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*|\p{Nd}+|.", regex.DOTALL)
 _APOSTROPHES = regex.compile(r"['’ʼ]")
 
 #: Punctuation that ordinary prose uses all the time.
@@ -47,6 +48,8 @@ def symbol_logprob(char: str) -> float:
     """
     if char in COMMON_PUNCTUATION:
         return COMMON
+    if char.isspace():
+        return UNCOMMON
     category = unicodedata.category(char)
     if category[0] == "C":
         return CONTROL
@@ -73,6 +76,30 @@ def word_logprob(word: str, lexicon: Lexicon) -> float:
         split = sum(lexicon.word_logprob(p) for p in parts) + APOSTROPHE_JOIN * (len(parts) - 1)
         score = max(score, split)
     return score + (ODD_CASE if _odd_case(word) else 0.0)
+
+
+def backed_by_words(reading: str, original: str, lexicon: Lexicon) -> bool:
+    """Whether the lexicon vouches for a reading on its own, without document evidence.
+
+    Every word the reading changed must be a word of the document's languages; when only
+    punctuation changed, the token must still hold such a word ("ÇlocaleÈ" -> "«locale»").
+
+    >>> from mojibake_fix.lexicon import Lexicon
+    >>> lex = Lexicon(["fr"])
+    >>> backed_by_words("l’eau", "lÕeau", lex), backed_by_words("ÂL0A¿È", "åL0AÀé", lex)
+    (True, False)
+    """
+
+    def known(word: str) -> bool:
+        return lexicon.known(word) or all(lexicon.known(p) for p in _APOSTROPHES.split(word))
+
+    changed = {i for i, (a, b) in enumerate(zip(reading, original)) if a != b}
+    changed.update(range(len(original), len(reading)))  # a joined word
+    words = [m for m in _PIECE.finditer(reading) if m.group()[0].isalpha()]
+    touched = [m.group() for m in words if any(m.start() <= i < m.end() for i in changed)]
+    if touched:
+        return all(known(word) for word in touched)
+    return any(known(m.group()) for m in words)
 
 
 def text_logprob(text: str, lexicon: Lexicon) -> float:

@@ -1,4 +1,8 @@
-"""Unicode hygiene: byte-order mark, NFC, and control characters nothing else explained.
+"""Unicode hygiene: byte-order mark, controls, lone surrogates, NFC.
+
+Controls that some channel reads as a letter (Mac-Roman "è" shown as U+008F by a
+sloppy cp1252 reader) are left to the mojibake pass; what it could not resolve becomes
+U+FFFD at the end, the usual mark of a lost character.
 
 >>> from mojibake_fix import clean
 >>> clean("\\ufeffcafe\\u0301\\x00!").text
@@ -17,7 +21,9 @@ from ..context import Context
 from ..document import Document
 
 #: C0 and C1 controls except tab.  Line breaks never reach a line.
-CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
+CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Lone surrogates (from bytes decoded with ``surrogateescape``): not encodable as UTF-8.
+SURROGATE = regex.compile(r"[\ud800-\udfff]")
 BOM = "\ufeff"
 
 
@@ -36,23 +42,33 @@ def _differing_span(old: str, new: str) -> tuple[int, int, int]:
     return start, len(old) - tail, len(new) - tail
 
 
+def _control_step(char: str, what: str) -> Step:
+    return Step("hygiene:control", 1.0, f"{what} U+{ord(char):04X}")
+
+
 def normalize(doc: Document, ctx: Context) -> Iterator[Proposal]:
-    """Drop a leading byte-order mark and compose every line to NFC."""
-    if doc.lines and doc.lines[0].text.startswith(BOM):
-        yield Proposal(0, 0, 1, "", Step("hygiene:bom", 1.0, "byte-order mark at the start"))
+    """Drop a leading BOM and controls no channel reads; mark lone surrogates; compose to NFC."""
+    letters = {char for channel in ctx.channels for char in channel.repair_map}
     for number, line in enumerate(doc.lines):
-        text = line.text[1:] if number == 0 and line.text.startswith(BOM) else line.text
-        if text.isascii() or unicodedata.is_normalized("NFC", text):
+        text = line.text
+        if text.isascii() and text.isprintable():
             continue
-        offset = len(line.text) - len(text)
-        start, old_end, new_end = _differing_span(text, unicodedata.normalize("NFC", text))
-        after = unicodedata.normalize("NFC", text)[start:new_end]
-        yield Proposal(number, offset + start, offset + old_end, after, Step("hygiene:nfc", 1.0, "NFC composition"))
+        if number == 0 and text.startswith(BOM):
+            yield Proposal(0, 0, 1, "", Step("hygiene:bom", 1.0, "byte-order mark at the start"))
+        for match in CONTROL.finditer(text):
+            if match.group() not in letters:
+                yield Proposal(number, match.start(), match.end(), "", _control_step(match.group(), "control"))
+        for match in SURROGATE.finditer(text):
+            yield Proposal(number, match.start(), match.end(), "\ufffd", _control_step(match.group(), "lone surrogate"))
+        if not unicodedata.is_normalized("NFC", text):
+            composed = unicodedata.normalize("NFC", text)
+            start, old_end, new_end = _differing_span(text, composed)
+            step = Step("hygiene:nfc", 1.0, "NFC composition")
+            yield Proposal(number, start, old_end, composed[start:new_end], step)
 
 
-def strip_controls(doc: Document, ctx: Context) -> Iterator[Proposal]:
-    """Remove control characters (tab excepted) that no repair explained."""
+def mark_lost_bytes(doc: Document, ctx: Context) -> Iterator[Proposal]:
+    """Turn controls still left (lost letters nothing could resolve) into U+FFFD."""
     for number, line in enumerate(doc.lines):
         for match in CONTROL.finditer(line.text):
-            codes = " ".join(f"U+{ord(c):04X}" for c in match.group())
-            yield Proposal(number, match.start(), match.end(), "", Step("hygiene:control", 1.0, f"control {codes}"))
+            yield Proposal(number, match.start(), match.end(), "\ufffd", _control_step(match.group(), "unresolved byte"))

@@ -25,7 +25,7 @@ from ..channels import PLACEHOLDERS, SPACING_ACCENT_ALIASES, Channel
 from ..context import Context
 from ..document import Document
 from ..lexicon import Lexicon
-from ..scoring import describe, text_logprob
+from ..scoring import backed_by_words, describe, text_logprob
 
 #: A token: a run of non-space characters.
 TOKEN = regex.compile(r"\S+")
@@ -180,6 +180,8 @@ class TokenJudge:
                     joined = text + following
                     options.append(Candidate(joined, channel, self.score(joined) + penalty + JOIN, True))
                 for option in options:
+                    if prior <= 0 and not backed_by_words(option.text, token, self.lexicon):
+                        continue  # without document evidence, only words can back a reading
                     if option.text not in found or found[option.text].score < option.score:
                         found[option.text] = option
         ranked = sorted(found.values(), key=lambda c: c.score, reverse=True)

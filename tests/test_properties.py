@@ -1,0 +1,63 @@
+"""Properties that hold for any text: no exception, UTF-8, NFC, idempotent, reversible."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mojibake_fix import clean, undo
+from mojibake_fix.channels import get_channel
+
+# Text biased towards what the repairs look at: letters of European languages, the
+# characters mojibake produces, placeholders, controls, spaces and every line break.
+SUSPECT = "ŽÕˆ™‰ÑÇÈƒåÏ¼•\ufffd\x8f\x81Ã©â€™éèêàçôœÖšžŒ’«»—\u0302"
+text_strategy = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(SUSPECT),
+        st.sampled_from(" \t\n\r"),
+        st.sampled_from("abcdefghijklmnopqrstuvwxyz"),
+    ),
+    max_size=200,
+)
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(text_strategy)
+def test_output_is_utf8_nfc_and_idempotent(text: str) -> None:
+    result = clean(text)
+    result.text.encode("utf-8")
+    assert unicodedata.is_normalized("NFC", result.text)
+    assert clean(result.text).text == result.text
+
+
+@FAST
+@given(text_strategy, st.booleans())
+def test_report_undoes_the_output(text: str, keep: bool) -> None:
+    result = clean(text, keep_line_breaks=keep)
+    assert undo(result.text, result.changes, result.summary["line_breaks"], keep) == text
+
+
+@FAST
+@given(text_strategy)
+def test_line_count_is_kept(text: str) -> None:
+    result = clean(text)
+    assert result.text.count("\n") == text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+@FAST
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60))
+def test_lone_surrogates_become_replacement_characters(text: str) -> None:
+    damaged = text + "\udce9"
+    result = clean(damaged)
+    result.text.encode("utf-8")
+    assert undo(result.text, result.changes, result.summary["line_breaks"]) == damaged
+
+
+def test_damage_round_trip_of_a_simple_sentence() -> None:
+    channel = get_channel("mac_roman>cp1252")
+    sentence = "Le conseil a été lancé à New York, au siège des Nations Unies."
+    assert clean(channel.damage(sentence)).text == sentence
