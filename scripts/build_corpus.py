@@ -1,33 +1,44 @@
 #!/usr/bin/env python3
-"""Build the multilingual prose corpus in ``corpus/texts/`` from Debian man pages.
+"""Build the multilingual prose corpus in ``corpus/texts/`` from Debian packages.
 
-The corpus consists of natural-language sentences taken verbatim from the
-translated manual pages of the manpages-l10n project, as shipped in Debian's
-``manpages-<lang>`` packages (GPL-3+).  It is used to test mojibake repair:
-the lines are rich in the accented letters of each language.
+The corpus holds natural-language sentences, taken verbatim from openly
+licensed documentation shipped by Debian, in several European languages.  It
+is used to test mojibake repair, so every line contains letters that are
+typical of its language and outside ASCII.
+
+Sources (see ``corpus/SOURCES.md`` for versions and licences):
+
+* the translated manual pages of the manpages-l10n project, Debian packages
+  ``manpages-<lang>`` (GPL-3+), for all languages but Dutch;
+* the Dutch LibreOffice help, Debian package ``libreoffice-help-nl``
+  (MPL-2.0), for Dutch, because the Dutch man pages have too few sentences
+  with accented letters.
 
 How the lines are obtained, for each language:
 
-1. The man pages of the package are listed with ``dpkg -L`` and sorted by path;
-   pages that are only ``.so`` redirections are skipped.
-2. Each page is rendered to plain UTF-8 text with ``groff -mandoc -Tutf8``,
-   with a huge line length (so every paragraph is one output line, and nothing
-   is hyphenated or justified), hyphenation disabled and all bold/underline
-   overstriking turned off.  No markup survives this rendering.
+1. The documents of the package are listed with ``dpkg -L`` and sorted by
+   path.  Man pages that only redirect to another page (``.so``) are skipped.
+2. Each document is turned into plain-text paragraphs.  Man pages are rendered
+   with ``groff -mandoc -Tutf8`` with a huge line length, so that every
+   paragraph is one output line and nothing is hyphenated or justified, and
+   with all bold/underline overstriking turned off.  Help pages are HTML: the
+   text of their ``<p>`` paragraphs is taken, leaving out code, and leaving out
+   paragraphs whose wording depends on the platform (LibreOffice marks these
+   with "switch" spans that hold alternative texts).  No markup survives.
 3. Every paragraph is split into sentences.  A sentence is kept if it looks
    like prose in the target language: 30-120 characters, starts with a capital
    letter, ends with ``.``, ``!`` or ``?``, contains no code-like characters,
    option flags, file names, URLs or man-page references, and contains at least
    one letter characteristic of the language (which also rules out paragraphs
    that were left untranslated in English).
-4. Sentences are picked round-robin over the pages (the first kept sentence of
-   every page, then the second one, ...) until ``--lines`` distinct sentences
-   are chosen, and are written out in page order.
+4. Sentences are picked round-robin over the documents (the first kept
+   sentence of every document, then the second one, ...) until ``--lines``
+   distinct sentences are chosen, and are written out in document order.
 
-The whole process is deterministic: the same package versions and the same
-groff give byte-identical files.  The only change made to the rendered text is
-collapsing groff's two-space sentence spacing to a single space and Unicode NFC
-normalisation.
+The process is deterministic: the same package versions and the same groff
+give byte-identical files.  The only changes made to the text are collapsing
+runs of white space (groff's two-space sentence spacing, HTML's insignificant
+white space) to one space, and Unicode NFC normalisation.
 
 Run ``python3 scripts/build_corpus.py --help`` for the options.  If a required
 package is missing, the script prints the ``apt-get install`` command to run.
@@ -43,10 +54,14 @@ import sys
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = REPO_ROOT / "corpus" / "texts"
+
+MAN_PAGES = "man"
+LIBREOFFICE_HELP = "libreoffice-help"
 
 
 @dataclass(frozen=True)
@@ -56,28 +71,34 @@ class Language:
     code: str
     package: str
     version: str
+    """The package version the committed corpus was built from."""
+    source: str
+    """The kind of documents: ``MAN_PAGES`` or ``LIBREOFFICE_HELP``."""
     letters: str
     """Lower-case letters typical of the language; every kept line has one."""
 
 
 LANGUAGES: tuple[Language, ...] = (
-    Language("fr", "manpages-fr", "4.18.1-1", "àâæçéèêëîïôœùûüÿ"),
-    Language("de", "manpages-de", "4.18.1-1", "äöüß"),
-    Language("es", "manpages-es", "4.18.1-1", "áéíóúñü¿¡"),
-    Language("pt", "manpages-pt-br", "4.18.1-1", "áâãàçéêíóôõú"),
-    Language("it", "manpages-it", "4.18.1-1", "àèéìíòóù"),
-    Language("nl", "manpages-nl", "4.18.1-1", "áéèëïóöü"),
-    Language("sv", "manpages-sv", "4.18.1-1", "åäöé"),
-    Language("da", "manpages-da", "4.18.1-1", "æøåé"),
-    Language("nb", "manpages-nb", "4.18.1-1", "æøåé"),
-    Language("fi", "manpages-fi", "4.18.1-1", "äöå"),
-    Language("pl", "manpages-pl", "1:4.18.1-1", "ąćęłńóśźż"),
-    Language("cs", "manpages-cs", "4.18.1-1", "áčďéěíňóřšťúůýž"),
+    Language("fr", "manpages-fr", "4.18.1-1", MAN_PAGES, "àâæçéèêëîïôœùûüÿ"),
+    Language("de", "manpages-de", "4.18.1-1", MAN_PAGES, "äöüß"),
+    Language("es", "manpages-es", "4.18.1-1", MAN_PAGES, "áéíóúñü¿¡"),
+    Language("pt", "manpages-pt-br", "4.18.1-1", MAN_PAGES, "áâãàçéêíóôõú"),
+    Language("it", "manpages-it", "4.18.1-1", MAN_PAGES, "àèéìíòóù"),
     Language(
-        "ru",
-        "manpages-ru",
-        "4.18.1-1",
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "nl",
+        "libreoffice-help-nl",
+        "4:7.4.7-1+deb12u14",
+        LIBREOFFICE_HELP,
+        "áéèëïóöü",
+    ),
+    Language("sv", "manpages-sv", "4.18.1-1", MAN_PAGES, "åäöé"),
+    Language("da", "manpages-da", "4.18.1-1", MAN_PAGES, "æøåé"),
+    Language("nb", "manpages-nb", "4.18.1-1", MAN_PAGES, "æøåé"),
+    Language("fi", "manpages-fi", "4.18.1-1", MAN_PAGES, "äöå"),
+    Language("pl", "manpages-pl", "1:4.18.1-1", MAN_PAGES, "ąćęłńóśźż"),
+    Language("cs", "manpages-cs", "4.18.1-1", MAN_PAGES, "áčďéěíňóřšťúůýž"),
+    Language(
+        "ru", "manpages-ru", "4.18.1-1", MAN_PAGES, "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
     ),
 )
 
@@ -123,55 +144,100 @@ NON_PROSE = re.compile(
 SENTENCE_START = re.compile(r"[«„“\"¿¡]?([^\W\d_])")
 SENTENCE_END = re.compile(r"[^\W_][.!?][»”\")]?$")
 
-
-def missing_packages(languages: tuple[Language, ...]) -> list[Language]:
-    """Return the languages whose package is not installed in the expected version."""
-    missing = []
-    for lang in languages:
-        result = subprocess.run(
-            ["dpkg-query", "-W", "-f=${Status} ${Version}", lang.package],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if result.stdout != f"install ok installed {lang.version}":
-            missing.append(lang)
-    return missing
+# HTML white space, which a browser shows as one space (unlike U+00A0).
+HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
-def man_pages(package: str) -> list[Path]:
-    """List the real (not ``.so``-redirection) man pages of an installed package."""
+class HelpPageParser(HTMLParser):
+    """Collect the text of the prose paragraphs of a LibreOffice help page."""
+
+    PARAGRAPH_CLASSES = frozenset({"paragraph", "listitem"})
+    CODE_TAGS = frozenset({"code", "pre", "script", "style"})
+    SWITCH_CLASSES = frozenset({"switch", "switchinline"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self._text: list[str] | None = None  # the paragraph being read, if any
+        self._has_switch = False
+        self._code_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = set((dict(attrs).get("class") or "").split())
+        if tag == "p" and classes & self.PARAGRAPH_CLASSES:
+            self._text, self._has_switch = [], False
+        elif tag in self.CODE_TAGS:
+            self._code_depth += 1
+        if classes & self.SWITCH_CLASSES:
+            self._has_switch = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p" and self._text is not None:
+            if not self._has_switch:
+                self.paragraphs.append(HTML_SPACE.sub(" ", "".join(self._text)))
+            self._text = None
+        elif tag in self.CODE_TAGS:
+            self._code_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._text is not None and not self._code_depth:
+            self._text.append(data)
+
+
+def installed_version(package: str) -> str | None:
+    """Return the installed version of a Debian package, or None."""
+    result = subprocess.run(
+        ["dpkg-query", "-W", "-f=${db:Status-Status} ${Version}", package],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    status, _, version = result.stdout.partition(" ")
+    return version if status == "installed" else None
+
+
+def is_document(path: Path, source: str) -> bool:
+    """Tell whether a file of a package is one of the documents to read."""
+    if not path.is_file() or path.is_symlink():
+        return False
+    if source == LIBREOFFICE_HELP:
+        return path.suffix == ".html" and "/text/" in path.as_posix()
+    if not path.as_posix().startswith("/usr/share/man/") or path.suffix != ".gz":
+        return False
+    return not gzip.decompress(path.read_bytes()).startswith(b".so ")
+
+
+def documents(lang: Language) -> list[Path]:
+    """List the documents of an installed package, sorted by path."""
     listing = subprocess.run(
-        ["dpkg", "-L", package], capture_output=True, text=True, check=True
+        ["dpkg", "-L", lang.package], capture_output=True, text=True, check=True
     ).stdout.splitlines()
-    pages = []
-    for name in sorted(listing):
-        path = Path(name)
-        if not name.startswith("/usr/share/man/") or path.suffix != ".gz":
-            continue
-        if path.is_symlink() or not path.is_file():
-            continue
-        if gzip.decompress(path.read_bytes()).startswith(b".so "):
-            continue
-        pages.append(path)
-    return pages
+    return [Path(name) for name in sorted(listing) if is_document(Path(name), lang.source)]
 
 
-def render(page: Path) -> list[str]:
-    """Render a compressed man page to plain text, one paragraph per line."""
+def paragraphs(document: Path, source: str) -> list[str]:
+    """Return the plain-text paragraphs of a document, one string each."""
+    if source == LIBREOFFICE_HELP:
+        parser = HelpPageParser()
+        parser.feed(document.read_text(encoding="utf-8"))
+        parser.close()
+        return parser.paragraphs
     result = subprocess.run(
         GROFF_COMMAND,
-        input=gzip.decompress(page.read_bytes()),
+        input=gzip.decompress(document.read_bytes()),
         capture_output=True,
         check=True,
     )
-    return result.stdout.decode("utf-8").splitlines()
+    # groff puts two spaces after a sentence that ended an input line.
+    return [
+        re.sub(r"(?<=[.!?:;»”\")])  (?=\S)", " ", line.strip())
+        for line in result.stdout.decode("utf-8").splitlines()
+    ]
 
 
 def sentences(paragraph: str) -> list[str]:
-    """Split a rendered paragraph into sentences, without splitting abbreviations."""
-    # groff puts two spaces after a sentence that ended an input line.
-    text = re.sub(r"(?<=[.!?:;»”\")])  (?=\S)", " ", paragraph.strip())
+    """Split a paragraph into sentences, without splitting at abbreviations."""
+    text = paragraph.strip()
     result: list[str] = []
     start = 0
     for boundary in SENTENCE_BOUNDARY.finditer(text):
@@ -203,54 +269,54 @@ def is_prose(line: str, lang: Language) -> bool:
     return typical > 0
 
 
-def page_sentences(page: Path, lang: Language) -> list[str]:
-    """Return the prose sentences of one man page, in document order."""
+def document_sentences(document: Path, lang: Language) -> list[str]:
+    """Return the prose sentences of one document, in document order."""
     return [
         unicodedata.normalize("NFC", sentence)
-        for paragraph in render(page)
+        for paragraph in paragraphs(document, lang.source)
         for sentence in sentences(paragraph)
         if is_prose(sentence, lang)
     ]
 
 
-def select_lines(per_page: list[list[str]], count: int) -> list[tuple[int, str]]:
-    """Pick up to ``count`` distinct sentences round-robin over the pages.
+def select_lines(per_document: list[list[str]], count: int) -> list[tuple[int, str]]:
+    """Pick up to ``count`` distinct sentences round-robin over the documents.
 
-    Returns ``(page index, sentence)`` pairs in document order: page by page,
-    and within a page in the order of the text.
+    Returns ``(document index, sentence)`` pairs in document order: document
+    by document, and within a document in the order of the text.
     """
     chosen: list[tuple[int, int]] = []
     seen: set[str] = set()
     depth = 0
-    while len(seen) < count and any(depth < len(lines) for lines in per_page):
-        for page_index, lines in enumerate(per_page):
+    while len(seen) < count and any(depth < len(lines) for lines in per_document):
+        for index, lines in enumerate(per_document):
             if len(seen) < count and depth < len(lines) and lines[depth] not in seen:
                 seen.add(lines[depth])
-                chosen.append((page_index, depth))
+                chosen.append((index, depth))
         depth += 1
-    return [(page, per_page[page][depth]) for page, depth in sorted(chosen)]
+    return [(index, per_document[index][depth]) for index, depth in sorted(chosen)]
 
 
 def build_language(lang: Language, output: Path, count: int, jobs: int) -> None:
     """Write ``<output>/<code>.txt`` and report what it was made from."""
-    pages = man_pages(lang.package)
+    docs = documents(lang)
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        per_page = list(pool.map(lambda page: page_sentences(page, lang), pages))
-    selection = select_lines(per_page, count)
+        per_document = list(pool.map(lambda doc: document_sentences(doc, lang), docs))
+    selection = select_lines(per_document, count)
     target = output / f"{lang.code}.txt"
     target.write_text("".join(line + "\n" for _, line in selection), encoding="utf-8")
 
-    used = sorted({pages[page].name.removesuffix(".gz") for page, _ in selection})
-    print(f"{target}: {len(selection)} lines from {len(used)} of {len(pages)} pages "
-          f"of {lang.package} {lang.version}")
-    print("  pages: " + ", ".join(used))
+    used = sorted({docs[index] for index, _ in selection})
+    print(f"{target}: {len(selection)} lines from {len(used)} of {len(docs)} "
+          f"documents of {lang.package} {installed_version(lang.package)}")
+    print("  documents: " + ", ".join(doc.name.removesuffix(".gz") for doc in used))
 
 
 def parse_args() -> argparse.Namespace:
     """Parse the command line."""
     parser = argparse.ArgumentParser(
         description="Rebuild corpus/texts/<lang>.txt from installed Debian "
-        "manpages-<lang> packages.",
+        "documentation packages (see corpus/SOURCES.md).",
     )
     parser.add_argument(
         "--output",
@@ -269,13 +335,14 @@ def parse_args() -> argparse.Namespace:
         nargs="+",
         choices=[lang.code for lang in LANGUAGES],
         default=[lang.code for lang in LANGUAGES],
-        help="languages to build (default: all)",
+        metavar="CODE",
+        help="languages to build, among %(choices)s (default: all)",
     )
     parser.add_argument(
         "--jobs",
         type=int,
         default=2,
-        help="groff processes to run in parallel (default: %(default)s)",
+        help="documents to process in parallel (default: %(default)s)",
     )
     return parser.parse_args()
 
@@ -283,15 +350,19 @@ def parse_args() -> argparse.Namespace:
 def main() -> int:
     """Check the packages, then build each requested language."""
     args = parse_args()
-    languages = tuple(lang for lang in LANGUAGES if lang.code in args.languages)
+    languages = [lang for lang in LANGUAGES if lang.code in args.languages]
 
-    missing = missing_packages(languages)
+    missing = [lang.package for lang in languages if installed_version(lang.package) is None]
     if missing:
-        pins = " ".join(f"{lang.package}={lang.version}" for lang in missing)
-        print("Missing packages (or other versions installed). Run:", file=sys.stderr)
-        print(f"  apt-get update && apt-get install --no-install-recommends {pins}",
-              file=sys.stderr)
+        print("Missing Debian packages. Install them with:", file=sys.stderr)
+        print("  apt-get update && apt-get install --no-install-recommends "
+              + " ".join(missing), file=sys.stderr)
         return 1
+    for lang in languages:
+        version = installed_version(lang.package)
+        if version != lang.version:
+            print(f"warning: {lang.package} {version} is installed, the corpus was "
+                  f"built from {lang.version}; the output may differ", file=sys.stderr)
 
     args.output.mkdir(parents=True, exist_ok=True)
     for lang in languages:
