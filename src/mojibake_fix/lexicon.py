@@ -32,6 +32,9 @@ CANDIDATE_LANGUAGES = (
 OOV_PROBABILITY = 1e-3
 #: Weight of a word found only in a language the document does not seem to use.
 OTHER_LANGUAGE_WEIGHT = 0.02
+#: Shortest half of a compound, and the cost of gluing two words into one.
+COMPOUND_MIN = 3
+COMPOUND_PENALTY = math.log(1e-3)
 #: Word scores kept per lexicon before the cache starts afresh.
 CACHE_LIMIT = 500_000
 #: A one-letter word counts as known above this frequency ("à" yes, "ω" no).
@@ -216,12 +219,36 @@ class Lexicon:
         floor = COMMON_LETTER if len(key) == 1 else 0.0
         return any(freqs.get(key, 0.0) > floor for freqs in self._main)
 
+    def compound_logprob(self, word: str) -> float | None:
+        """The best reading of ``word`` as two known words glued together, if any.
+
+        German, Dutch and Nordic compounds ("miljøvariabel") are often missing from
+        frequency lists although both halves are common.
+
+        >>> Lexicon(["da"]).compound_logprob("miljøvariabel") is not None
+        True
+        """
+        key = fold(word)
+        best = None
+        for cut in range(COMPOUND_MIN, len(key) - COMPOUND_MIN + 1):
+            head = self._main_frequency(key[:cut])
+            tail = self._main_frequency(key[cut:]) if head else 0.0
+            if head and tail:
+                score = math.log(head) + math.log(tail) + COMPOUND_PENALTY
+                best = score if best is None else max(best, score)
+        return best
+
+    def _main_frequency(self, key: str) -> float:
+        return max((freqs.get(key, 0.0) for freqs in self._main), default=0.0)
+
     def word_logprob(self, word: str) -> float:
-        """Natural-log probability of one word: the lexicon's, or the character model's."""
+        """Natural-log probability of one word: the lexicon's, a compound's, or the character model's."""
         cached = self._cache.get(word)
         if cached is None:
             freq, _ = self.frequency(word)
             unknown = math.log(OOV_PROBABILITY) + self.charmodel.logprob(fold(word))
+            if not freq and len(word) >= 2 * COMPOUND_MIN:
+                unknown = max(unknown, self.compound_logprob(word) or unknown)
             cached = max(math.log(freq), unknown) if freq else unknown
             if len(self._cache) > CACHE_LIMIT:
                 self._cache.clear()

@@ -28,7 +28,7 @@ _APOSTROPHES = regex.compile(r"['’ʼ]")
 #: Punctuation that ordinary prose uses all the time.
 COMMON_PUNCTUATION = frozenset(".,;:!?'\"’‘“”«»()[]{}-‐–—…/%&*+#@§°_")
 #: Characters that may sit between two letters of one token (l’eau, Nations-Unies, a.m.).
-JOINERS = frozenset("'’ʼ-‐./·")
+JOINERS = frozenset("'’ʼ-‐./")
 
 COMMON = math.log(1e-2)
 UNCOMMON = math.log(1e-3)  # other punctuation, currency signs
@@ -83,6 +83,7 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon) -> bool:
 
     Every word the reading changed must be a word of the document's languages; when only
     punctuation changed, the token must still hold such a word ("ÇlocaleÈ" -> "«locale»").
+    No symbol may cut a word in two, and a letter may only become common punctuation.
 
     >>> from mojibake_fix.lexicon import Lexicon
     >>> lex = Lexicon(["fr"])
@@ -95,6 +96,14 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon) -> bool:
 
     changed = {i for i, (a, b) in enumerate(zip(reading, original)) if a != b}
     changed.update(range(len(original), len(reading)))  # a joined word
+    for i in changed:
+        if i >= len(original) or reading[i].isalpha() or _APOSTROPHES.match(reading[i]):
+            continue
+        inside = 0 < i < len(reading) - 1 and reading[i - 1].isalpha() and reading[i + 1].isalpha()
+        if inside:
+            return False  # a word cut in two by a symbol ("sobreescribir·n")
+        if original[i].isalpha() and reading[i] not in COMMON_PUNCTUATION:
+            return False  # a letter turned into a rare symbol ("concatenará" -> "concatenar·")
     words = [m for m in _PIECE.finditer(reading) if m.group()[0].isalpha()]
     touched = [m.group() for m in words if any(m.start() <= i < m.end() for i in changed)]
     if touched:

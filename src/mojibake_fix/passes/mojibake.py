@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -37,13 +38,19 @@ MAX_SUBSET_CHARS = 4
 MAX_COMBINATIONS = 216
 #: Penalty for repairing only some of a token's suspicious characters.
 PARTIAL = math.log(0.05)
-#: Penalty for joining a token to the next one (a word the damage split with a space).
+#: Penalty for joining a token to the next one (a word the damage split with a space);
+#: only a joined word some list knows is tried.
 JOIN = math.log(0.05)
 #: A margin this large (nats) makes a token clear evidence for or against a channel.
 CLEAR = math.log(100)
 #: Prior pseudo-counts: with no evidence a document is taken as probably clean.
 PRIOR_HITS, PRIOR_MISSES = 1.0, 4.0
 PRIOR_RANGE = (-8.0, 4.0)
+#: Pseudo-counts pulling a character's prior towards its channel's.
+CHAR_PSEUDO = 2.0
+#: A channel is evidenced in a document with this many clear tokens, and this share of
+#: the tokens clearly against it; then readings no word list has may win on their letters.
+EVIDENCED_HITS, EVIDENCED_SHARE = 2, 0.05
 #: A repair whose posterior is at least this is reported as a suspicion when not applied.
 SUSPICION_FLOOR = 0.2
 
@@ -66,31 +73,34 @@ def suspicious_pattern(channels: Sequence[Channel]) -> regex.Pattern[str]:
     return regex.compile("[" + "".join(regex.escape(c) for c in sorted(chars)) + "]")
 
 
-def _position_readings(token: str, channel: Channel) -> list[tuple[int, tuple[str, ...]]]:
-    """(index, readings) for each character of ``token`` the channel could repair."""
+def _position_readings(token: str, channel: Channel, lone_placeholder: bool) -> list[tuple[int, tuple[str, ...]]]:
+    """(index, readings) for each character of ``token`` the channel could repair.
+
+    A placeholder stands for a lost letter inside or beside a word; alone, only when
+    ``lone_placeholder`` (the Italian "è" written "•" between two words).
+    """
     found = []
     for index, char in enumerate(token):
         if index == 0 and char in SPACING_ACCENT_ALIASES:
             char = SPACING_ACCENT_ALIASES[char]
         readings = channel.readings(char)
-        if readings and char in PLACEHOLDERS:
-            # a placeholder stands for a lost letter only inside or beside a word
-            beside = token[index - 1 : index] + token[index + 1 : index + 2]
-            if not any(c.isalpha() for c in beside):
+        if readings and char in PLACEHOLDERS and not (lone_placeholder and token == char):
+            beside = token[max(index - 1, 0) : index] + token[index + 1 : index + 2]
+            if not any(c.isalpha() or c in "'’" for c in beside):
                 continue
         if readings:
             found.append((index, readings))
     return found
 
 
-def channel_readings(token: str, channel: Channel) -> Iterator[tuple[str, bool]]:
+def channel_readings(token: str, channel: Channel, lone_placeholder: bool = False) -> Iterator[tuple[str, bool]]:
     """Every reading of ``token`` under ``channel``, with whether it is partial.
 
     >>> from mojibake_fix.channels import get_channel
     >>> sorted(channel_readings("lÕé", get_channel("mac_roman>cp1252")))
     [('lÕÈ', True), ('l’È', False), ('l’é', True)]
     """
-    positions = _position_readings(token, channel)
+    positions = _position_readings(token, channel, lone_placeholder)
     if not positions:
         return
     distinct = sorted({token[i] for i, _ in positions})
@@ -121,8 +131,10 @@ class TokenJudge:
         self.channels = tuple(channels)
         self.priors = {channel.name: 0.0 for channel in self.channels}
         self.evidence = {channel.name: (0, 0) for channel in self.channels}
+        self.evidenced = {channel.name: False for channel in self.channels}
+        self._char_priors: dict[str, dict[str, float]] = {}
         self._scores: dict[str, float] = {}
-        self._decisions: dict[tuple[str, str | None], list[Candidate]] = {}
+        self._decisions: dict[tuple[str, str | None, bool], list[Candidate]] = {}
 
     def score(self, text: str) -> float:
         """The cached log-probability of ``text``."""
@@ -131,56 +143,89 @@ class TokenJudge:
             value = self._scores[text] = text_logprob(text, self.lexicon)
         return value
 
-    def margin(self, token: str, channel: Channel) -> float | None:
-        """How much better (nats) the channel's best full reading is than the token."""
-        best = max((self.score(text) for text, partial in channel_readings(token, channel) if not partial), default=None)
-        return None if best is None else best - self.score(token)
+    def margin(self, token: str, channel: Channel) -> tuple[float, bool] | None:
+        """How much better (nats) the channel's best full reading is than the token, and
+        whether words back that reading (``None`` when the channel has no reading)."""
+        readings = [text for text, partial in channel_readings(token, channel) if not partial]
+        if not readings:
+            return None
+        best = max(readings, key=self.score)
+        return self.score(best) - self.score(token), backed_by_words(best, token, self.lexicon)
 
     def learn_priors(self, tokens: Sequence[str]) -> None:
-        """Set each channel's prior from the tokens it clearly repairs or clearly damages.
+        """Set each channel's priors from the tokens it clearly repairs or clearly damages.
 
         A token counts for the one channel whose reading beats it most, and only when that
         margin is clear; it counts against every channel whose reading is clearly worse.
+        Counts are kept per suspicious character too: in a text where "Ž" only ever
+        appears in clearly broken words but "é" in clearly correct ones, a reading that
+        changes "é" is far less likely than one that changes "Ž".
         """
         counts = {channel.name: [0, 0] for channel in self.channels}
+        per_char: dict[str, Counter[str]] = {c.name: Counter() for c in self.channels}
+        per_char_against: dict[str, Counter[str]] = {c.name: Counter() for c in self.channels}
         verdicts: dict[str, tuple[str | None, list[str]]] = {}
+        by_name = {channel.name: channel for channel in self.channels}
         for token in tokens:
             if token not in verdicts:
                 margins = {c.name: self.margin(token, c) for c in self.channels}
                 known = {name: m for name, m in margins.items() if m is not None}
-                best = max(known, key=known.__getitem__, default=None)
-                hit = best if best is not None and known[best] > CLEAR else None
-                verdicts[token] = (hit, [name for name, m in known.items() if m < -CLEAR])
+                best = max(known, key=lambda name: known[name][0], default=None)
+                hit = best if best is not None and known[best][0] > CLEAR and known[best][1] else None
+                verdicts[token] = (hit, [name for name, (m, _) in known.items() if m < -CLEAR])
             hit, against = verdicts[token]
             if hit is not None:
                 counts[hit][0] += 1
+                per_char[hit].update(_suspects(token, by_name[hit]))
             for name in against:
                 counts[name][1] += 1
-        low, high = PRIOR_RANGE
+                per_char_against[name].update(_suspects(token, by_name[name]))
+        self._char_priors = {}
         for name, (hits, misses) in counts.items():
-            prior = math.log((hits + PRIOR_HITS) / (misses + PRIOR_MISSES))
-            self.priors[name] = min(high, max(low, prior))
+            rate = (hits + PRIOR_HITS) / (hits + misses + PRIOR_HITS + PRIOR_MISSES)
+            self.priors[name] = _clip(math.log(rate / (1 - rate)))
             self.evidence[name] = (hits, misses)
+            self.evidenced[name] = hits >= EVIDENCED_HITS and hits >= EVIDENCED_SHARE * misses
+            chars = set(per_char[name]) | set(per_char_against[name])
+            self._char_priors[name] = {
+                c: _clip(math.log((per_char[name][c] + CHAR_PSEUDO * rate) / (per_char_against[name][c] + CHAR_PSEUDO * (1 - rate))))
+                for c in chars
+            }
         self._decisions.clear()
 
-    def candidates(self, token: str, following: str | None) -> list[Candidate]:
-        """All readings of ``token`` (joined to ``following`` where given), best first."""
-        key = (token, following)
+    def reading_prior(self, channel: Channel, token: str, reading: str) -> float:
+        """The prior of a reading: that of the least trusted character it changes.
+
+        A character's own evidence may raise the prior above the channel's only where
+        the channel is evidenced in the document.
+        """
+        chars = self._char_priors.get(channel.name, {})
+        default = self.priors[channel.name]
+        prior = min((chars.get(a, default) for a, b in zip(token, reading) if a != b), default=default)
+        return prior if self.evidenced[channel.name] else min(prior, default)
+
+    def candidates(self, token: str, following: str | None, inside_line: bool = False) -> list[Candidate]:
+        """All readings of ``token`` (joined to ``following`` where given), best first.
+
+        ``inside_line`` says the token is not the first of its line, where a lone
+        placeholder may be a lost one-letter word rather than a bullet.
+        """
+        key = (token, following, inside_line)
         cached = self._decisions.get(key)
         if cached is not None:
             return cached
         rest = self.score(following) if following else 0.0
         found = {token: Candidate(token, None, self.score(token) + rest)}
         for channel in self.channels:
-            prior = self.priors[channel.name]
-            for text, partial in channel_readings(token, channel):
-                penalty = prior + (PARTIAL if partial else 0.0)
+            evidenced = self.evidenced[channel.name]
+            for text, partial in channel_readings(token, channel, evidenced and inside_line):
+                penalty = self.reading_prior(channel, token, text) + (PARTIAL if partial else 0.0)
                 options = [Candidate(text, channel, self.score(text) + rest + penalty)]
-                if following:
+                if following and text[-1].isalpha() and self.lexicon.frequency(text + following)[0]:
                     joined = text + following
                     options.append(Candidate(joined, channel, self.score(joined) + penalty + JOIN, True))
                 for option in options:
-                    if prior <= 0 and not backed_by_words(option.text, token, self.lexicon):
+                    if not evidenced and not backed_by_words(option.text, token, self.lexicon):
                         continue  # without document evidence, only words can back a reading
                     if option.text not in found or found[option.text].score < option.score:
                         found[option.text] = option
@@ -192,10 +237,21 @@ class TokenJudge:
         """Evidence in a few words: the winner, the input, the channel's document prior."""
         assert best.channel is not None
         hits, misses = self.evidence[best.channel.name]
+        prior = self.reading_prior(best.channel, token, best.text)
         return (
             f"{describe(best.text, self.lexicon)} over {describe(token, self.lexicon)}; "
-            f"channel prior {self.priors[best.channel.name]:+.1f} ({hits} clear, {misses} against)"
+            f"prior {prior:+.1f} (channel: {hits} clear, {misses} against)"
         )
+
+
+def _clip(prior: float) -> float:
+    low, high = PRIOR_RANGE
+    return min(high, max(low, prior))
+
+
+def _suspects(token: str, channel: Channel) -> set[str]:
+    """The characters of ``token`` the channel could repair."""
+    return {token[i] for i, _ in _position_readings(token, channel, False)}
 
 
 def posterior(ranked: Sequence[Candidate]) -> float:
@@ -246,7 +302,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
         for match in matches:
             token = match.group()
             following, gap = _split_tail(line.text, match, pattern)
-            ranked = judge.candidates(token, following)
+            ranked = judge.candidates(token, following, bool(line.text[: match.start()].strip()))
             best = ranked[0]
             if best.channel is None:
                 repairs = [c for c in ranked if c.channel is not None]
