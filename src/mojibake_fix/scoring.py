@@ -81,14 +81,16 @@ def word_logprob(word: str, lexicon: Lexicon) -> float:
 def backed_by_words(reading: str, original: str, lexicon: Lexicon) -> bool:
     """Whether the lexicon vouches for a reading on its own, without document evidence.
 
-    Every word the reading changed must be a word of the document's languages; when only
-    punctuation changed, the token must still hold such a word ("ÇlocaleÈ" -> "«locale»").
-    No symbol may cut a word in two, and a letter may only become common punctuation.
+    Every word the reading changed must be a word of the document's languages.  A
+    character that became punctuation must be common punctuation, may not cut a word in
+    two, and must touch such a word ("ÇlocaleÈ" -> "«locale»", "lÕeau" -> "l’eau").
 
     >>> from mojibake_fix.lexicon import Lexicon
     >>> lex = Lexicon(["fr"])
-    >>> backed_by_words("l’eau", "lÕeau", lex), backed_by_words("ÂL0A¿È", "åL0AÀé", lex)
-    (True, False)
+    >>> backed_by_words("l’eau", "lÕeau", lex), backed_by_words("«locale»", "ÇlocaleÈ", lex)
+    (True, True)
+    >>> backed_by_words("ÂL0A¿È", "åL0AÀé", lex), backed_by_words("A¶’ù", "A¦’ù", lex)
+    (False, False)
     """
 
     def known(word: str) -> bool:
@@ -96,19 +98,19 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon) -> bool:
 
     changed = {i for i, (a, b) in enumerate(zip(reading, original)) if a != b}
     changed.update(range(len(original), len(reading)))  # a joined word
-    for i in changed:
-        if i >= len(original) or reading[i].isalpha() or _APOSTROPHES.match(reading[i]):
-            continue
-        inside = 0 < i < len(reading) - 1 and reading[i - 1].isalpha() and reading[i + 1].isalpha()
-        if inside:
-            return False  # a word cut in two by a symbol ("sobreescribir·n")
-        if original[i].isalpha() and reading[i] not in COMMON_PUNCTUATION:
-            return False  # a letter turned into a rare symbol ("concatenará" -> "concatenar·")
     words = [m for m in _PIECE.finditer(reading) if m.group()[0].isalpha()]
-    touched = [m.group() for m in words if any(m.start() <= i < m.end() for i in changed)]
-    if touched:
-        return all(known(word) for word in touched)
-    return any(known(m.group()) for m in words)
+    covering = {i: m for m in words for i in range(m.start(), m.end())}
+    for i in sorted(changed):
+        if i in covering:
+            if not known(covering[i].group()):
+                return False
+            continue
+        neighbours = [covering.get(i - 1), covering.get(i + 1)]
+        if reading[i] not in COMMON_PUNCTUATION or all(neighbours):
+            return False  # a rare symbol, or a word cut in two ("sobreescribir·n")
+        if not any(m is not None and known(m.group()) for m in neighbours):
+            return False
+    return True
 
 
 def text_logprob(text: str, lexicon: Lexicon) -> float:
