@@ -61,3 +61,39 @@ def test_damage_round_trip_of_a_simple_sentence() -> None:
     channel = get_channel("mac_roman>cp1252")
     sentence = "Le conseil a été lancé à New York, au siège des Nations Unies."
     assert clean(channel.damage(sentence)).text == sentence
+
+
+# Real prose: windows of consecutive lines from the corpus, in every language it has.
+from conftest import CORPUS  # noqa: E402
+
+CORPUS_LINES = {
+    path.stem: path.read_text(encoding="utf-8").split("\n") for path in sorted((CORPUS / "texts").glob("*.txt"))
+}
+window_strategy = st.sampled_from(sorted(CORPUS_LINES)).flatmap(
+    lambda lang: st.tuples(st.just(lang), st.integers(0, len(CORPUS_LINES[lang]) - 30), st.integers(5, 30))
+)
+CORPUS_SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _window(lang: str, start: int, size: int) -> list[str]:
+    return CORPUS_LINES[lang][start : start + size]
+
+
+@CORPUS_SETTINGS
+@given(window_strategy)
+def test_real_clean_prose_is_unchanged(window: tuple[str, int, int]) -> None:
+    text = "\n".join(_window(*window))
+    assert clean(text).text == text
+
+
+@CORPUS_SETTINGS
+@given(window_strategy, st.sampled_from(["mac_roman>cp1252", "cp1252>mac_roman"]), st.booleans())
+def test_damaged_prose_comes_back_and_untouched_lines_stay(window: tuple[str, int, int], name: str, half: bool) -> None:
+    lines = _window(*window)
+    damage = get_channel(name).damage
+    damaged = [damage(line) if not half or n % 2 == 0 else line for n, line in enumerate(lines)]
+    got = clean("\n".join(damaged)).text.split("\n")
+    for before, after, want in zip(damaged, got, lines):
+        if before == want:
+            assert after == want  # a line the damage missed is never touched
+    assert sum(a == b for a, b in zip(got, lines)) >= 0.9 * len(lines)
