@@ -93,7 +93,6 @@ LANGUAGES: tuple[Language, ...] = (
     ),
     Language("sv", "manpages-sv", "4.18.1-1", MAN_PAGES, "åäöé"),
     Language("da", "manpages-da", "4.18.1-1", MAN_PAGES, "æøåé"),
-    Language("nb", "manpages-nb", "4.18.1-1", MAN_PAGES, "æøåé"),
     Language("fi", "manpages-fi", "4.18.1-1", MAN_PAGES, "äöå"),
     Language("pl", "manpages-pl", "1:4.18.1-1", MAN_PAGES, "ąćęłńóśźż"),
     Language("cs", "manpages-cs", "4.18.1-1", MAN_PAGES, "áčďéěíňóřšťúůýž"),
@@ -104,6 +103,7 @@ LANGUAGES: tuple[Language, ...] = (
 
 MIN_CHARS = 30
 MAX_CHARS = 120
+MIN_LINES = 300  # a language with fewer lines than this is an error
 
 GROFF_COMMAND = (
     "groff",
@@ -123,19 +123,31 @@ GROFF_COMMAND = (
 # then white space, then what can start a new sentence.
 SENTENCE_BOUNDARY = re.compile(r"(?<=[.!?])([»”“\"’)]*)\s+(?=[«„“\"¿¡(]?[^\W\d_])")
 
-# The word just before a full stop that does not end a sentence: a single
-# letter or an abbreviation written with inner full stops ("z.B.", "t.ex.").
-ABBREVIATION = re.compile(r"(?:^|\s)(?:\w|\w+\.\w+)\.$")
+# The last word of a text, when it ends with a full stop.
+LAST_WORD = re.compile(r"(?:^|[\s(«„“\"])([\w.]+)\.$")
+
+# Common abbreviations of the corpus languages that are not, or seldom, at the
+# end of a sentence ("etc." and the like often are, so they are not listed).
+ABBREVIATIONS = frozenset(
+    """
+    abs bspw bzw ca cca cf dr dvs ej env esim evt evtl ex fx ggf inkl jf jfr
+    kap ks mht mm nr np ns např popř pozn pga pág resp sog str tj tzn tzv viz
+    vgl vs wg zob напр см стр
+    """.split()
+)
+# An abbreviation written with inner full stops, such as "z.B" or "т.е".
+DOTTED_ABBREVIATION = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)+")
 
 # Things that do not belong in prose.
 NON_PROSE = re.compile(
     r"""
-      [/\\$=<>{}\[\]|~@#*^%_`+&]     # code, paths, markup, URLs, addresses
-    | ''|""                         # TeX-style or empty quotes
-    | (?<![\w.])-{1,2}\w            # command-line options
-    | \w\(                          # function calls and man-page references
-    | [a-z]\.[a-z]{2,}              # file names and domain names
-    | \s\s                          # tabular or tagged layout
+      [/\\$=<>{}\[\]|~@#*^%_`+&]            # code, paths, markup, URLs, addresses
+    | ''|""                                # TeX-style or empty quotes
+    | (?<![\w.])-{1,2}\w                   # command-line options
+    | \w\(                                 # function calls and man-page references
+    | \b(?=\w*\d)(?=\w*[^\W\d_])\w{8,}      # long identifiers and bit patterns
+    | [a-z]\.[a-z]{2,}|(?<!\w)\.\w          # file names and domain names
+    | \s\s                                 # tabular or tagged layout
     | \b(?:the|and|this|that|with|which|from)\b  # untranslated English
     """,
     re.VERBOSE,
@@ -235,13 +247,26 @@ def paragraphs(document: Path, source: str) -> list[str]:
     ]
 
 
+def ends_with_abbreviation(text: str) -> bool:
+    """Tell whether a text ends with an abbreviation (or a single letter) and a full stop."""
+    match = LAST_WORD.search(text)
+    if not match:
+        return False
+    word = match.group(1).lower()
+    return (
+        len(word) == 1
+        or word in ABBREVIATIONS
+        or DOTTED_ABBREVIATION.fullmatch(word) is not None
+    )
+
+
 def sentences(paragraph: str) -> list[str]:
     """Split a paragraph into sentences, without splitting at abbreviations."""
     text = paragraph.strip()
     result: list[str] = []
     start = 0
     for boundary in SENTENCE_BOUNDARY.finditer(text):
-        if ABBREVIATION.search(text[start : boundary.start()]):
+        if ends_with_abbreviation(text[start : boundary.start()]):
             continue
         result.append(text[start : boundary.end(1)])
         start = boundary.end()
@@ -256,7 +281,9 @@ def is_prose(line: str, lang: Language) -> bool:
     start = SENTENCE_START.match(line)
     if not start or not start.group(1).isupper():
         return False
-    if not SENTENCE_END.search(line) or NON_PROSE.search(line):
+    if not SENTENCE_END.search(line) or ends_with_abbreviation(line):
+        return False
+    if NON_PROSE.search(line):
         return False
     if any(unicodedata.category(char)[0] == "C" for char in line):
         return False
@@ -297,8 +324,15 @@ def select_lines(per_document: list[list[str]], count: int) -> list[tuple[int, s
     return [(index, per_document[index][depth]) for index, depth in sorted(chosen)]
 
 
-def build_language(lang: Language, output: Path, count: int, jobs: int) -> None:
-    """Write ``<output>/<code>.txt`` and report what it was made from."""
+def label(document: Path, source: str) -> str:
+    """Name a document briefly: ``ls.1`` for a man page, ``scalc/01/x.html`` for help."""
+    if source == LIBREOFFICE_HELP:
+        return document.as_posix().split("/text/", 1)[1]
+    return document.name.removesuffix(".gz")
+
+
+def build_language(lang: Language, output: Path, count: int, jobs: int) -> int:
+    """Write ``<output>/<code>.txt``, report what it was made from, return its length."""
     docs = documents(lang)
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         per_document = list(pool.map(lambda doc: document_sentences(doc, lang), docs))
@@ -309,7 +343,8 @@ def build_language(lang: Language, output: Path, count: int, jobs: int) -> None:
     used = sorted({docs[index] for index, _ in selection})
     print(f"{target}: {len(selection)} lines from {len(used)} of {len(docs)} "
           f"documents of {lang.package} {installed_version(lang.package)}")
-    print("  documents: " + ", ".join(doc.name.removesuffix(".gz") for doc in used))
+    print("  documents: " + ", ".join(label(doc, lang.source) for doc in used))
+    return len(selection)
 
 
 def parse_args() -> argparse.Namespace:
@@ -365,8 +400,15 @@ def main() -> int:
                   f"built from {lang.version}; the output may differ", file=sys.stderr)
 
     args.output.mkdir(parents=True, exist_ok=True)
-    for lang in languages:
-        build_language(lang, args.output, args.lines, args.jobs)
+    too_short = [
+        lang.code
+        for lang in languages
+        if build_language(lang, args.output, args.lines, args.jobs) < MIN_LINES
+    ]
+    if too_short:
+        print(f"error: fewer than {MIN_LINES} lines for: {' '.join(too_short)}",
+              file=sys.stderr)
+        return 1
     return 0
 
 
