@@ -8,6 +8,12 @@ Order, and why:
 3. ``spacing.collapse_after_repairs``: it needs to know which letters were repaired;
 4. ``hygiene.mark_lost_bytes``: after step 2, since a C1 control may be a letter it restores;
 5. ``hygiene.normalize`` again, so the output is NFC whatever the repairs wrote.
+
+The sequence runs again on its own output until a round changes nothing (at most
+``MAX_ROUNDS``): a repair can reveal another (a token freed of a stray control), and a
+text the engine has cleaned must be one it leaves alone, so cleaning twice equals
+cleaning once.  Decisions depend only on the current text, so the last, unchanged
+round is exactly what a second cleaning would do.
 """
 
 from __future__ import annotations
@@ -30,13 +36,29 @@ PASSES: tuple[Pass, ...] = (
 )
 
 
+MAX_ROUNDS = 4
+
+
 def run(doc: Document, ctx: Context, passes: Sequence[Pass] = PASSES) -> list[Suspicion]:
-    """Run ``passes`` over ``doc``, applying proposals at or above the confidence bar.
+    """Run ``passes`` over ``doc`` in rounds until nothing changes; see the module docstring.
+
+    Returns the last round's proposals below the bar as suspicions (columns in the input).
+    """
+    for _ in range(MAX_ROUNDS):
+        suspicions, applied = run_once(doc, ctx, passes)
+        if not applied:
+            break
+    return suspicions
+
+
+def run_once(doc: Document, ctx: Context, passes: Sequence[Pass]) -> tuple[list[Suspicion], int]:
+    """One round: each pass in turn, applying its proposals at or above the bar.
 
     Within one pass, overlapping proposals are resolved in favour of the surer one.
-    Returns the proposals below the bar as suspicions (columns in the input).
+    Returns the suspicions and the number of proposals applied.
     """
     suspicions: list[Suspicion] = []
+    applied = 0
     for run_pass in passes:
         accepted: dict[int, list[Proposal]] = {}
         for proposal in sorted(run_pass(doc, ctx), key=lambda p: -p.step.confidence):
@@ -58,5 +80,6 @@ def run(doc: Document, ctx: Context, passes: Sequence[Pass] = PASSES) -> list[Su
             # right to left, so the columns of the ones still to apply stay valid
             for proposal in sorted(proposals, key=lambda p: (p.start, p.end), reverse=True):
                 doc.lines[number].apply(proposal.start, proposal.end, proposal.after, proposal.step)
+                applied += 1
     suspicions.sort(key=lambda s: (s.line, s.start))
-    return suspicions
+    return suspicions, applied

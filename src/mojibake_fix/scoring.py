@@ -78,6 +78,24 @@ def word_logprob(word: str, lexicon: Lexicon) -> float:
     return score + (ODD_CASE if _odd_case(word) else 0.0)
 
 
+def plausible_punctuation(reading: str, original: str) -> bool:
+    """Whether no letter glued to a number alone turns into punctuation.
+
+    Damage turns guillemets, quotes and dashes into letters next to words ("ÇlocaleÈ",
+    "lÕeau"), punctuation ("(Ç") or nothing ("Ñ"); a letter glued to a number is an
+    ordinal or a unit ("2ª", "16e") and stays one.
+
+    >>> plausible_punctuation("(«locale»", "(ÇlocaleÈ"), plausible_punctuation("2»", "2ª")
+    (True, False)
+    """
+    for i, (new, old) in enumerate(zip(reading, original)):
+        if old.isalpha() and not new.isalpha():
+            beside = reading[max(i - 1, 0) : i] + reading[i + 1 : i + 2]
+            if any(c.isdigit() for c in beside) and not any(c.isalpha() for c in beside):
+                return False
+    return True
+
+
 def backed_by_words(reading: str, original: str, lexicon: Lexicon) -> bool:
     """Whether the lexicon vouches for a reading on its own, without document evidence.
 

@@ -26,7 +26,7 @@ from ..channels import PLACEHOLDERS, SPACING_ACCENT_ALIASES, Channel
 from ..context import Context
 from ..document import Document
 from ..lexicon import Lexicon
-from ..scoring import backed_by_words, describe, text_logprob
+from ..scoring import backed_by_words, describe, plausible_punctuation, text_logprob
 
 #: A token: a run of non-space characters.
 TOKEN = regex.compile(r"\S+")
@@ -73,18 +73,22 @@ def suspicious_pattern(channels: Sequence[Channel]) -> regex.Pattern[str]:
     return regex.compile("[" + "".join(regex.escape(c) for c in sorted(chars)) + "]")
 
 
-def _position_readings(token: str, channel: Channel, lone_placeholder: bool) -> list[tuple[int, tuple[str, ...]]]:
+def _position_readings(token: str, channel: Channel, evidenced: bool, inside_line: bool) -> list[tuple[int, tuple[str, ...]]]:
     """(index, readings) for each character of ``token`` the channel could repair.
 
-    A placeholder stands for a lost letter inside or beside a word; alone, only when
-    ``lone_placeholder`` (the Italian "è" written "•" between two words).
+    A placeholder stands for a letter the channel lost inside or beside a word; alone
+    only where the channel is ``evidenced`` and the token is ``inside_line`` (the
+    Italian "è" written "•" between two words).  U+FFFD, which any decoding error
+    leaves, is read as a lost letter only where the channel is evidenced.
     """
     found = []
     for index, char in enumerate(token):
         if index == 0 and char in SPACING_ACCENT_ALIASES:
             char = SPACING_ACCENT_ALIASES[char]
         readings = channel.readings(char)
-        if readings and char in PLACEHOLDERS and not (lone_placeholder and token == char):
+        if char == "\ufffd" and not evidenced:
+            continue
+        if readings and char in PLACEHOLDERS and not (evidenced and inside_line and token == char):
             beside = token[max(index - 1, 0) : index] + token[index + 1 : index + 2]
             if not any(c.isalpha() or c in "'’" for c in beside):
                 continue
@@ -93,14 +97,16 @@ def _position_readings(token: str, channel: Channel, lone_placeholder: bool) -> 
     return found
 
 
-def channel_readings(token: str, channel: Channel, lone_placeholder: bool = False) -> Iterator[tuple[str, bool]]:
+def channel_readings(
+    token: str, channel: Channel, evidenced: bool = True, inside_line: bool = False
+) -> Iterator[tuple[str, bool]]:
     """Every reading of ``token`` under ``channel``, with whether it is partial.
 
     >>> from mojibake_fix.channels import get_channel
     >>> sorted(channel_readings("lÕé", get_channel("mac_roman>cp1252")))
     [('lÕÈ', True), ('l’È', False), ('l’é', True)]
     """
-    positions = _position_readings(token, channel, lone_placeholder)
+    positions = _position_readings(token, channel, evidenced, inside_line)
     if not positions:
         return
     distinct = sorted({token[i] for i, _ in positions})
@@ -218,7 +224,9 @@ class TokenJudge:
         found = {token: Candidate(token, None, self.score(token) + rest)}
         for channel in self.channels:
             evidenced = self.evidenced[channel.name]
-            for text, partial in channel_readings(token, channel, evidenced and inside_line):
+            for text, partial in channel_readings(token, channel, evidenced, inside_line):
+                if not plausible_punctuation(text, token):
+                    continue
                 penalty = self.reading_prior(channel, token, text) + (PARTIAL if partial else 0.0)
                 options = [Candidate(text, channel, self.score(text) + rest + penalty)]
                 if following and text[-1].isalpha() and self.lexicon.frequency(text + following)[0]:
@@ -251,7 +259,7 @@ def _clip(prior: float) -> float:
 
 def _suspects(token: str, channel: Channel) -> set[str]:
     """The characters of ``token`` the channel could repair."""
-    return {token[i] for i, _ in _position_readings(token, channel, False)}
+    return {token[i] for i, _ in _position_readings(token, channel, True, False)}
 
 
 def posterior(ranked: Sequence[Candidate]) -> float:
@@ -294,10 +302,13 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     judge = TokenJudge(ctx.lexicon, ctx.channels)
     per_line = [_tokens_to_judge(line.text, pattern) for line in doc.lines]
     judge.learn_priors([m.group() for matches in per_line for m in matches])
-    ctx.notes["channels"] = {
-        name: {"prior": round(judge.priors[name], 2), "clear": hits, "against": misses}
-        for name, (hits, misses) in judge.evidence.items()
-    }
+    ctx.notes.setdefault(  # the first round's evidence is the input's
+        "channels",
+        {
+            name: {"prior": round(judge.priors[name], 2), "clear": hits, "against": misses}
+            for name, (hits, misses) in judge.evidence.items()
+        },
+    )
     for number, (line, matches) in enumerate(zip(doc.lines, per_line)):
         for match in matches:
             token = match.group()
