@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -51,6 +52,8 @@ CHAR_PSEUDO = 2.0
 #: A channel is evidenced in a document with this many clear tokens, and this share of
 #: the tokens clearly against it; then readings no word list has may win on their letters.
 EVIDENCED_HITS, EVIDENCED_SHARE = 2, 0.05
+#: Cost of a lone closing quote or bracket opening a line.
+ORPHAN_CLOSING = math.log(1e-2)
 #: A repair whose posterior is at least this is reported as a suspicion when not applied.
 SUSPICION_FLOOR = 0.2
 
@@ -221,13 +224,14 @@ class TokenJudge:
         if cached is not None:
             return cached
         rest = self.score(following) if following else 0.0
-        found = {token: Candidate(token, None, self.score(token) + rest)}
+        found = {token: Candidate(token, None, self.score(token) + rest + _orphan_cost(token, inside_line))}
         for channel in self.channels:
             evidenced = self.evidenced[channel.name]
             for text, partial in channel_readings(token, channel, evidenced, inside_line):
                 if not plausible_punctuation(text, token):
                     continue
                 penalty = self.reading_prior(channel, token, text) + (PARTIAL if partial else 0.0)
+                penalty += _orphan_cost(text, inside_line)
                 options = [Candidate(text, channel, self.score(text) + rest + penalty)]
                 if following and text[-1].isalpha() and self.lexicon.frequency(text + following)[0]:
                     joined = text + following
@@ -250,6 +254,13 @@ class TokenJudge:
             f"{describe(best.text, self.lexicon)} over {describe(token, self.lexicon)}; "
             f"prior {prior:+.1f} (channel: {hits} clear, {misses} against)"
         )
+
+
+def _orphan_cost(text: str, inside_line: bool) -> float:
+    """A closing quote or bracket standing alone at the start of a line is rare ("» da")."""
+    if not inside_line and len(text) == 1 and unicodedata.category(text) in ("Pe", "Pf"):
+        return ORPHAN_CLOSING
+    return 0.0
 
 
 def _clip(prior: float) -> float:
