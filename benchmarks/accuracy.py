@@ -48,7 +48,7 @@ def main() -> None:
     started = time.perf_counter()
     totals: dict[str, list[float]] = {name: [] for name in tools}
     for path in sorted(CORPUS.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8").removesuffix("\n")  # count real lines only
         lines = text.split("\n")
         clean_damage = {name: round((1 - share_exact(tool, text, lines)) * len(lines)) for name, tool in tools.items()}
         for name in DEFAULT_CHANNELS:

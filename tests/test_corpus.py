@@ -21,7 +21,7 @@ CHANNELS = ["mac_roman>cp1252", "cp1252>mac_roman"]
 
 @lru_cache(maxsize=None)
 def original(lang: str) -> str:
-    return (CORPUS / "texts" / f"{lang}.txt").read_text(encoding="utf-8")
+    return (CORPUS / "texts" / f"{lang}.txt").read_text(encoding="utf-8").removesuffix("\n")
 
 
 def damage(lang: str, channel: str, every_other_line: bool, placeholder: str = "\u2022") -> str:
