@@ -7,8 +7,10 @@ U+FFFD) expand into every letter the channel loses.  Each candidate is scored by
 lexicon plus the channel's document prior; the softmax of the scores is the confidence.
 
 The prior is the document's own evidence: how many tokens a channel clearly repairs
-against how many it would clearly damage.  So a brochure full of "Žt Ž" makes an
-ambiguous "11¼" likely "11º", while one "Ž" in a Czech name is no evidence at all.
+into words against how many it would clearly damage, per channel and per character.
+So a brochure full of "ŽtŽ" makes an ambiguous "11¼" likely "11º", while one "Ž" in a
+Czech name is no evidence at all.  Where a channel has no such evidence, a reading must
+be backed by words of the document's languages (``scoring.backed_by_words``).
 """
 
 from __future__ import annotations

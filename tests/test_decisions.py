@@ -1,0 +1,77 @@
+"""Single decisions of the mojibake pass: what it repairs, what it leaves, what it flags."""
+
+from __future__ import annotations
+
+from mojibake_fix import clean, fix_text
+from mojibake_fix.channels import get_channel
+
+FRENCH_DAMAGE = (
+    "Le rŽseau a ŽtŽ lancŽ en 1990 au si•ge des Nations Unies.\n"
+    "Il a pour mission de dŽvelopper la coopŽration entre les collectivitŽs.\n"
+    "Les membres dŽfinissent ensemble les prioritŽs de lÕannŽe.\n"
+)
+
+
+def test_lone_czech_name_in_clean_text_is_not_evidence() -> None:
+    text = "The philosopher Slavoj Žižek spoke in Ljubljana about Šťastný and Čapek."
+    assert fix_text(text) == text
+
+
+def test_correct_capitals_stay() -> None:
+    assert fix_text("KLAUS TÖPFER, SECRÉTAIRE GÉNÉRAL") == "KLAUS TÖPFER, SECRÉTAIRE GÉNÉRAL"
+
+
+def test_mac_roman_read_as_cp1252_with_placeholder() -> None:
+    result = clean(FRENCH_DAMAGE)
+    assert result.text.splitlines()[0] == "Le réseau a été lancé en 1990 au siège des Nations Unies."
+    assert "l’année" in result.text
+    rules = {c.rule for c in result.changes}
+    assert rules == {"mojibake:mac_roman>cp1252", "placeholder:mac_roman>cp1252"}
+
+
+def test_c1_control_is_the_exact_lost_byte() -> None:
+    assert clean(FRENCH_DAMAGE.replace("•", "\x8f")).text.splitlines()[0].endswith("au siège des Nations Unies.")
+
+
+def test_cp1252_read_as_mac_roman() -> None:
+    clean_text = (
+        "Le café de la région est très apprécié, même à Paris.\n"
+        "Les élèves ont étudié l’économie et la géographie à l’école.\n"
+    )
+    damaged = get_channel("cp1252>mac_roman").damage(clean_text)
+    assert damaged.startswith("Le cafÈ de la rÈgion est trËs apprÈciÈ, mÍme ‡ Paris.")
+    assert fix_text(damaged) == clean_text
+
+
+def test_word_split_at_a_broken_letter_is_joined_and_reported_twice() -> None:
+    result = clean(FRENCH_DAMAGE + "Parall• lement, les Žlus se rŽunissent.\n")
+    assert result.text.splitlines()[3] == "Parallèlement, les élus se réunissent."
+    [joined] = [c for c in result.changes if c.line == 4 and c.start < 10]
+    assert (joined.before, joined.after) == ("• ", "è")
+    assert {step.rule for step in joined.steps} == {"placeholder:mac_roman>cp1252", "spacing:split_word"}
+
+
+def test_extra_space_after_a_repaired_letter() -> None:
+    result = clean(FRENCH_DAMAGE + "Ils sont arrivŽs ˆ  New York hier.\n")
+    assert result.text.splitlines()[3] == "Ils sont arrivés à New York hier."
+    assert any(c.rule == "spacing:after_repair" for c in result.changes)
+
+
+def test_lone_combining_circumflex_stands_for_the_spacing_accent() -> None:
+    assert clean(FRENCH_DAMAGE + "Un soutien \u0302  la rŽgion.\n").text.splitlines()[3] == "Un soutien à la région."
+
+
+def test_changes_below_the_bar_become_suspicions() -> None:
+    text = FRENCH_DAMAGE + "Le dossier est au 11¼ Žtage de la tour.\n"
+    applied = clean(text)
+    least = min(applied.changes, key=lambda c: c.confidence)
+    assert least.confidence < 1.0
+    strict = clean(text, min_confidence=(least.confidence + 1.0) / 2)
+    line = strict.text.splitlines()[least.line - 1]
+    assert line[least.start : least.end] == least.before  # not applied...
+    assert any(s.line == least.line and s.suggestion == least.after for s in strict.suspicions)  # ...but reported
+
+
+def test_typography_is_kept() -> None:
+    text = "« L’été » — dit-il… “Quote” and ‘single’ with no\u00a0break."
+    assert fix_text(text) == text
