@@ -145,6 +145,7 @@ class TokenJudge:
         self.evidenced = {channel.name: False for channel in self.channels}
         self._char_priors: dict[str, dict[str, float]] = {}
         self._scores: dict[str, float] = {}
+        self._explanations: dict[tuple[str, str, str], str] = {}
         self._decisions: dict[tuple[str, str | None, bool], list[Candidate]] = {}
 
     def score(self, text: str) -> float:
@@ -250,12 +251,15 @@ class TokenJudge:
     def explain(self, best: Candidate, token: str) -> str:
         """Evidence in a few words: the winner, the input, the channel's document prior."""
         assert best.channel is not None
-        hits, misses = self.evidence[best.channel.name]
-        prior = self.reading_prior(best.channel, token, best.text)
-        return (
-            f"{describe(best.text, self.lexicon)} over {describe(token, self.lexicon)}; "
-            f"prior {prior:+.1f} (channel: {hits} clear, {misses} against)"
-        )
+        key = (token, best.text, best.channel.name)
+        if key not in self._explanations:
+            hits, misses = self.evidence[best.channel.name]
+            prior = self.reading_prior(best.channel, token, best.text)
+            self._explanations[key] = (
+                f"{describe(best.text, self.lexicon)} over {describe(token, self.lexicon)}; "
+                f"prior {prior:+.1f} (channel: {hits} clear, {misses} against)"
+            )
+        return self._explanations[key]
 
 
 def _orphan_cost(text: str, inside_line: bool) -> float:
