@@ -1,8 +1,10 @@
-"""Code-page confusions ("channels") and the character tables derived from them.
+"""Code-page confusions ("channels"), their tables, and the readings they give a token.
 
-A channel names a mistake: text whose bytes were in ``true_codec`` was decoded as
-``read_codec``.  Every table here is computed from Python's own codecs when the module
-is imported (256 bytes per channel, so it is cheap); nothing is typed by hand.
+A channel names a mistake: text whose bytes were in one encoding was decoded as another.
+Single-byte channels (``SingleByteChannel``) map one character to one character; UTF-8
+channels (``Utf8Channel``) map runs of characters to one, and may be applied twice.
+Every table is computed from Python's own codecs (256 bytes per channel, so it is
+cheap); nothing is typed by hand.
 
 >>> channel = get_channel("mac_roman>cp1252")
 >>> channel.repair_map["Ž"], channel.repair_map["Õ"], channel.repair_map["ˆ"]
@@ -15,7 +17,10 @@ is imported (256 bytes per channel, so it is cheap); nothing is typed by hand.
 
 from __future__ import annotations
 
+import codecs
+import itertools
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 #: What a reader writes where a byte has no character in its code page.  Tools differ:
@@ -44,8 +49,63 @@ def _decode_byte(codec: str, byte: int, sloppy: bool) -> str | None:
         return chr(byte) if sloppy else None
 
 
-@dataclass(frozen=True)
+#: Subsets of distinct suspicious characters (or runs) tried for a token with at most this many.
+MAX_SUBSET = 4
+#: Readings generated for one subset at most (placeholders multiply them).
+MAX_COMBINATIONS = 216
+
+
 class Channel:
+    """What every channel offers the engine."""
+
+    name: str
+    #: every character this channel may have produced (what a suspicious token holds)
+    suspicious: frozenset[str]
+
+    def readings(self, token: str, evidenced: bool = True, inside_line: bool = False) -> Iterator[tuple[str, bool]]:
+        """Every reading of ``token`` under this channel, with whether it is partial."""
+        raise NotImplementedError
+
+    def suspects(self, token: str) -> set[str]:
+        """The characters of ``token`` this channel would change."""
+        raise NotImplementedError
+
+    def damage(self, text: str, placeholder: str = "\u2022") -> str:
+        """Simulate this confusion on clean text."""
+        raise NotImplementedError
+
+
+def _subset_readings(token: str, positions: list[tuple[int, int, tuple[str, ...]]]) -> Iterator[tuple[str, bool]]:
+    """Readings replacing spans ``(start, end, options)`` of ``token``: all, or some.
+
+    Spans are grouped by the text they cover; every non-empty subset of those groups is
+    tried when there are at most ``MAX_SUBSET`` (a token may mix broken and correct
+    text, "lÕécoBUDGET"), otherwise only all of them.
+    """
+    if not positions:
+        return
+    distinct = sorted({token[a:b] for a, b, _ in positions})
+    if len(distinct) <= MAX_SUBSET:
+        subsets = [set(c) for r in range(1, len(distinct) + 1) for c in itertools.combinations(distinct, r)]
+    else:
+        subsets = [set(distinct)]
+    seen = set()
+    for subset in subsets:
+        chosen = [(a, b, options) for a, b, options in positions if token[a:b] in subset]
+        partial = len(subset) < len(distinct)
+        for combo in itertools.islice(itertools.product(*(o for _, _, o in chosen)), MAX_COMBINATIONS):
+            pieces, last = [], 0
+            for (a, b, _), reading in zip(chosen, combo):
+                pieces += [token[last:a], reading]
+                last = b
+            text = "".join(pieces) + token[last:]
+            if text not in seen:
+                seen.add(text)
+                yield text, partial
+
+
+@dataclass(frozen=True, eq=False)
+class SingleByteChannel(Channel):
     """Bytes in ``true_codec`` read as ``read_codec``, with the tables to undo it."""
 
     true_codec: str
@@ -73,18 +133,20 @@ class Channel:
         object.__setattr__(self, "repair_map", repair)
         object.__setattr__(self, "damage_map", damage)
         object.__setattr__(self, "lost_letters", frozenset(lost))
+        extra = set(PLACEHOLDERS) if lost else set()
+        object.__setattr__(self, "suspicious", frozenset(repair) | extra | set(SPACING_ACCENT_ALIASES))
 
     @property
     def name(self) -> str:
         """The channel's name as used in rules: ``true>read``."""
         return f"{self.true_codec}>{self.read_codec}"
 
-    def readings(self, char: str) -> tuple[str, ...]:
+    def char_readings(self, char: str) -> tuple[str, ...]:
         """Every character ``char`` may stand for under this channel (empty if none).
 
-        >>> get_channel("mac_roman>cp1252").readings("•")
+        >>> get_channel("mac_roman>cp1252").char_readings("•")
         ('ï', 'Å', 'ç', 'è', 'ê', 'ù')
-        >>> get_channel("mac_roman>cp1252").readings("a")
+        >>> get_channel("mac_roman>cp1252").char_readings("a")
         ()
         """
         direct = self.repair_map.get(char)
@@ -92,6 +154,41 @@ class Channel:
         if char in PLACEHOLDERS and self.lost_letters:
             found += tuple(sorted(self.lost_letters - set(found)))
         return found
+
+    def _positions(self, token: str, evidenced: bool, inside_line: bool) -> list[tuple[int, int, tuple[str, ...]]]:
+        """(index, index + 1, readings) for each character of ``token`` the channel could repair.
+
+        A placeholder stands for a letter the channel lost inside or beside a word; alone
+        only where the channel is ``evidenced`` and the token is ``inside_line`` (the
+        Italian "è" written "•" between two words).  U+FFFD, which any decoding error
+        leaves, is read as a lost letter only where the channel is evidenced.  A lone
+        combining accent opening the token reads as its spacing form.
+        """
+        found = []
+        for index, char in enumerate(token):
+            if index == 0 and char in SPACING_ACCENT_ALIASES:
+                char = SPACING_ACCENT_ALIASES[char]
+            readings = self.char_readings(char)
+            if not readings or (char == "\ufffd" and not evidenced):
+                continue
+            if char in PLACEHOLDERS and not (evidenced and inside_line and token == char):
+                beside = token[max(index - 1, 0) : index] + token[index + 1 : index + 2]
+                if not any(c.isalpha() or c in "'’" for c in beside):
+                    continue
+            found.append((index, index + 1, readings))
+        return found
+
+    def readings(self, token: str, evidenced: bool = True, inside_line: bool = False) -> Iterator[tuple[str, bool]]:
+        """Every reading of ``token``, with whether it repairs only some characters.
+
+        >>> sorted(get_channel("mac_roman>cp1252").readings("lÕé"))
+        [('lÕÈ', True), ('l’È', False), ('l’é', True)]
+        """
+        return _subset_readings(token, self._positions(token, evidenced, inside_line))
+
+    def suspects(self, token: str) -> set[str]:
+        """The characters of ``token`` the channel could repair."""
+        return {token[a] for a, _, _ in self._positions(token, True, False)}
 
     def damage(self, text: str, placeholder: str = "\u2022") -> str:
         """Simulate this confusion on clean text; lost letters become ``placeholder``.
@@ -105,6 +202,123 @@ class Channel:
                 shown = placeholder
             out.append(shown)
         return "".join(out)
+
+
+@dataclass(frozen=True, eq=False)
+class Utf8Channel(Channel):
+    """UTF-8 bytes read as a single-byte code page, ``len(read_codecs)`` times over.
+
+    >>> channel = get_channel("utf-8>cp1252")
+    >>> sorted(channel.readings("lÃ©gal"))
+    [('légal', False)]
+    >>> channel.damage("déjà vu")
+    'dÃ©jÃ\xa0 vu'
+    """
+
+    read_codecs: tuple[str, ...]
+    #: per read codec: character -> the byte it shows (undefined bytes as C1 controls)
+    _bytes: tuple[dict[str, int], ...] = field(init=False, repr=False)
+    #: per read codec: the continuation bytes it cannot show (lost behind a placeholder)
+    _lost: tuple[tuple[int, ...], ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        tables, lost = [], []
+        for codec in self.read_codecs:
+            table = {}
+            for byte in range(256):
+                char = _decode_byte(codec, byte, sloppy=True)
+                assert char is not None
+                table[char] = byte
+            tables.append(table)
+            lost.append(tuple(b for b in range(0x80, 0xC0) if _decode_byte(codec, b, sloppy=False) is None))
+        object.__setattr__(self, "_bytes", tuple(tables))
+        object.__setattr__(self, "_lost", tuple(lost))
+        outer = tables[-1]
+        suspicious = {char for char, byte in outer.items() if byte >= 0x80}
+        if lost[-1]:
+            suspicious |= set(PLACEHOLDERS)
+        object.__setattr__(self, "suspicious", frozenset(suspicious))
+
+    @property
+    def name(self) -> str:
+        """``utf-8>read`` (``>read`` once more per extra reading)."""
+        return ">".join(("utf-8", *self.read_codecs))
+
+    def _runs(self, token: str, level: int) -> list[tuple[int, int, tuple[str, ...]]]:
+        """(start, end, readings) of each stretch of ``token`` that is one UTF-8 character.
+
+        A lead byte ending the token may have lost a no-break space (U+00A0, byte 0xA0)
+        that the extraction turned into the following space ("voilÃ  tout").
+        """
+        table, lost = self._bytes[level], self._lost[level]
+        runs = []
+        index = 0
+        while index < len(token):
+            lead = table.get(token[index])
+            if lead is None or not 0xC2 <= lead <= 0xF4:
+                index += 1
+                continue
+            need = 1 if lead < 0xE0 else 2 if lead < 0xF0 else 3
+            tail = token[index + 1 : index + 1 + need]
+            options = []
+            for combo in itertools.product(*(self._continuations(c, table, lost) for c in tail)):
+                if len(combo) == need:
+                    try:
+                        options.append(bytes([lead, *combo]).decode("utf-8"))
+                    except UnicodeDecodeError:
+                        pass
+            if not tail and need == 1 and index == len(token) - 1:
+                options.append(bytes([lead, 0xA0]).decode("utf-8"))
+            if options:
+                runs.append((index, index + 1 + len(tail), tuple(dict.fromkeys(options))))
+                index += 1 + len(tail)
+            else:
+                index += 1
+        return runs
+
+    @staticmethod
+    def _continuations(char: str, table: dict[str, int], lost: tuple[int, ...]) -> tuple[int, ...]:
+        if char in PLACEHOLDERS:
+            return lost
+        byte = table.get(char)
+        return (byte,) if byte is not None and 0x80 <= byte <= 0xBF else ()
+
+    def _decode_level(self, token: str, level: int) -> str:
+        """``token`` with every UTF-8 run of one reading decoded (first option of each)."""
+        pieces, last = [], 0
+        for start, end, options in self._runs(token, level):
+            pieces += [token[last:start], options[0]]
+            last = end
+        return "".join(pieces) + token[last:]
+
+    def readings(self, token: str, evidenced: bool = True, inside_line: bool = False) -> Iterator[tuple[str, bool]]:
+        """Readings of ``token``: every subset of its runs once, or all of it each time over."""
+        runs = self._runs(token, len(self.read_codecs) - 1)
+        if not runs:
+            return
+        if len(self.read_codecs) == 1:
+            if not evidenced:
+                runs = [(a, b, o) for a, b, o in runs if not any(c in PLACEHOLDERS for c in token[a:b])]
+            yield from _subset_readings(token, runs)
+            return
+        text = token
+        for level in reversed(range(len(self.read_codecs))):
+            text = self._decode_level(text, level)
+        if text != token:
+            yield text, False
+
+    def suspects(self, token: str) -> set[str]:
+        """The characters of ``token`` that belong to UTF-8 runs."""
+        return {c for a, b, _ in self._runs(token, len(self.read_codecs) - 1) for c in token[a:b]}
+
+    def damage(self, text: str, placeholder: str = "\u2022") -> str:
+        """Encode as UTF-8 and read as each read codec in turn; lost bytes become ``placeholder``."""
+        for table, lost in zip(self._bytes, self._lost):
+            shown = {byte: char for char, byte in table.items()}
+            text = "".join(
+                placeholder if byte in lost and placeholder else shown[byte] for byte in text.encode("utf-8")
+            )
+        return text
 
 
 def _spacing_accent_aliases() -> dict[str, str]:
@@ -133,15 +347,28 @@ _CACHE: dict[str, Channel] = {}
 def get_channel(name: str) -> Channel:
     """The channel called ``true>read`` (codec names as Python spells them).
 
+    ``utf-8>read`` is UTF-8 read as ``read``; ``utf-8>read>read`` the same done twice.
+
     >>> get_channel("cp1252>mac_roman").repair_map["È"]
     'é'
+    >>> get_channel("utf-8>cp1252>cp1252").damage("é")
+    'ÃƒÂ©'
     """
     if name not in _CACHE:
-        true_codec, sep, read_codec = name.partition(">")
-        if not sep or not true_codec or not read_codec:
+        parts = name.split(">")
+        if len(parts) < 2 or not all(parts):
             raise ValueError(f"channel {name!r} is not of the form 'true_codec>read_codec'")
         try:
-            _CACHE[name] = Channel(true_codec, read_codec)
+            if _is_utf8(parts[0]):
+                _CACHE[name] = Utf8Channel(tuple(parts[1:]))
+            elif len(parts) == 2:
+                _CACHE[name] = SingleByteChannel(parts[0], parts[1])
+            else:
+                raise ValueError(f"channel {name!r}: only UTF-8 can be read wrongly twice here")
         except LookupError as exc:
             raise ValueError(f"channel {name!r}: {exc}") from None
     return _CACHE[name]
+
+
+def _is_utf8(codec: str) -> bool:
+    return codecs.lookup(codec).name == "utf-8"

@@ -18,6 +18,7 @@ import unicodedata
 
 import regex
 
+from .align import diff_spans
 from .lexicon import Lexicon, fold
 
 #: A word (letters and marks, apostrophes inside), a number, or any other single character
@@ -88,9 +89,9 @@ def plausible_punctuation(reading: str, original: str) -> bool:
     >>> plausible_punctuation("(«locale»", "(ÇlocaleÈ"), plausible_punctuation("2»", "2ª")
     (True, False)
     """
-    for i, (new, old) in enumerate(zip(reading, original)):
-        if old.isalpha() and not new.isalpha():
-            beside = reading[max(i - 1, 0) : i] + reading[i + 1 : i + 2]
+    for a0, a1, b0, b1 in diff_spans(original, reading):
+        if any(c.isalpha() for c in original[a0:a1]) and not any(c.isalpha() for c in reading[b0:b1]):
+            beside = reading[max(b0 - 1, 0) : b0] + reading[b1 : b1 + 1]
             if any(c.isdigit() for c in beside) and not any(c.isalpha() for c in beside):
                 return False
     return True
@@ -114,8 +115,7 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon) -> bool:
     def known(word: str) -> bool:
         return lexicon.known(word) or all(lexicon.known(p) for p in _APOSTROPHES.split(word))
 
-    changed = {i for i, (a, b) in enumerate(zip(reading, original)) if a != b}
-    changed.update(range(len(original), len(reading)))  # a joined word
+    changed = {i for _, _, b0, b1 in diff_spans(original, reading) for i in range(b0, b1)}
     words = [m for m in _PIECE.finditer(reading) if m.group()[0].isalpha()]
     covering = {i: m for m in words for i in range(m.start(), m.end())}
     for i in sorted(changed):

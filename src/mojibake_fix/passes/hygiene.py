@@ -48,7 +48,7 @@ def _control_step(char: str, what: str) -> Step:
 
 def normalize(doc: Document, ctx: Context) -> Iterator[Proposal]:
     """Drop a leading BOM and controls no channel reads; mark lone surrogates; compose to NFC."""
-    letters = {char for channel in ctx.channels for char in channel.repair_map}
+    letters = set().union(*(channel.suspicious for channel in ctx.channels))
     for number, line in enumerate(doc.lines):
         text = line.text
         if text.isascii() and text.isprintable():

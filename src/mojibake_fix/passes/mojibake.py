@@ -15,7 +15,6 @@ be backed by words of the document's languages (``scoring.backed_by_words``).
 
 from __future__ import annotations
 
-import itertools
 import math
 import unicodedata
 from collections import Counter
@@ -25,7 +24,8 @@ from dataclasses import dataclass
 import regex
 
 from ..changes import Proposal, Step
-from ..channels import PLACEHOLDERS, SPACING_ACCENT_ALIASES, Channel
+from ..align import diff_spans
+from ..channels import PLACEHOLDERS, Channel
 from ..context import Context
 from ..document import Document
 from ..lexicon import Lexicon
@@ -35,10 +35,6 @@ from ..scoring import backed_by_words, describe, plausible_punctuation, text_log
 TOKEN = regex.compile(r"\S+")
 #: Tokens longer than this are left alone (URLs, base64, runs of symbols).
 MAX_TOKEN = 60
-#: Subsets of distinct suspicious characters are tried for tokens with at most this many.
-MAX_SUBSET_CHARS = 4
-#: Readings generated for one subset at most (placeholders multiply them).
-MAX_COMBINATIONS = 216
 #: Penalty for repairing only some of a token's suspicious characters.
 PARTIAL = math.log(0.05)
 #: Penalty for joining a token to the next one (a word the damage split with a space);
@@ -71,67 +67,9 @@ class Candidate:
 
 
 def suspicious_pattern(channels: Sequence[Channel]) -> regex.Pattern[str]:
-    """One compiled class of every character some channel could repair."""
-    chars = set(PLACEHOLDERS) | set(SPACING_ACCENT_ALIASES)
-    for channel in channels:
-        chars |= set(channel.repair_map)
+    """One compiled class of every character some channel could have produced."""
+    chars = set().union(*(channel.suspicious for channel in channels))
     return regex.compile("[" + "".join(regex.escape(c) for c in sorted(chars)) + "]")
-
-
-def _position_readings(token: str, channel: Channel, evidenced: bool, inside_line: bool) -> list[tuple[int, tuple[str, ...]]]:
-    """(index, readings) for each character of ``token`` the channel could repair.
-
-    A placeholder stands for a letter the channel lost inside or beside a word; alone
-    only where the channel is ``evidenced`` and the token is ``inside_line`` (the
-    Italian "è" written "•" between two words).  U+FFFD, which any decoding error
-    leaves, is read as a lost letter only where the channel is evidenced.
-    """
-    found = []
-    for index, char in enumerate(token):
-        if index == 0 and char in SPACING_ACCENT_ALIASES:
-            char = SPACING_ACCENT_ALIASES[char]
-        readings = channel.readings(char)
-        if char == "\ufffd" and not evidenced:
-            continue
-        if readings and char in PLACEHOLDERS and not (evidenced and inside_line and token == char):
-            beside = token[max(index - 1, 0) : index] + token[index + 1 : index + 2]
-            if not any(c.isalpha() or c in "'’" for c in beside):
-                continue
-        if readings:
-            found.append((index, readings))
-    return found
-
-
-def channel_readings(
-    token: str, channel: Channel, evidenced: bool = True, inside_line: bool = False
-) -> Iterator[tuple[str, bool]]:
-    """Every reading of ``token`` under ``channel``, with whether it is partial.
-
-    >>> from mojibake_fix.channels import get_channel
-    >>> sorted(channel_readings("lÕé", get_channel("mac_roman>cp1252")))
-    [('lÕÈ', True), ('l’È', False), ('l’é', True)]
-    """
-    positions = _position_readings(token, channel, evidenced, inside_line)
-    if not positions:
-        return
-    distinct = sorted({token[i] for i, _ in positions})
-    if len(distinct) <= MAX_SUBSET_CHARS:
-        subsets = [set(c) for r in range(1, len(distinct) + 1) for c in itertools.combinations(distinct, r)]
-    else:
-        subsets = [set(distinct)]
-    seen = set()
-    for subset in subsets:
-        chosen = [(i, readings) for i, readings in positions if token[i] in subset]
-        partial = len(subset) < len(distinct)
-        combos = itertools.product(*(readings for _, readings in chosen))
-        for combo in itertools.islice(combos, MAX_COMBINATIONS):
-            chars = list(token)
-            for (index, _), reading in zip(chosen, combo):
-                chars[index] = reading
-            text = "".join(chars)
-            if text not in seen:
-                seen.add(text)
-                yield text, partial
 
 
 class TokenJudge:
@@ -158,7 +96,7 @@ class TokenJudge:
     def margin(self, token: str, channel: Channel) -> tuple[float, bool] | None:
         """How much better (nats) the channel's best full reading is than the token, and
         whether words back that reading (``None`` when the channel has no reading)."""
-        readings = [text for text, partial in channel_readings(token, channel) if not partial]
+        readings = [text for text, partial in channel.readings(token) if not partial]
         if not readings:
             return None
         best = max(readings, key=self.score)
@@ -188,10 +126,10 @@ class TokenJudge:
             hit, against = verdicts[token]
             if hit is not None:
                 counts[hit][0] += 1
-                per_char[hit].update(_suspects(token, by_name[hit]))
+                per_char[hit].update(by_name[hit].suspects(token))
             for name in against:
                 counts[name][1] += 1
-                per_char_against[name].update(_suspects(token, by_name[name]))
+                per_char_against[name].update(by_name[name].suspects(token))
         self._char_priors = {}
         for name, (hits, misses) in counts.items():
             rate = (hits + PRIOR_HITS) / (hits + misses + PRIOR_HITS + PRIOR_MISSES)
@@ -213,7 +151,8 @@ class TokenJudge:
         """
         chars = self._char_priors.get(channel.name, {})
         default = self.priors[channel.name]
-        prior = min((chars.get(a, default) for a, b in zip(token, reading) if a != b), default=default)
+        changed = {c for a0, a1, _, _ in diff_spans(token, reading) for c in token[a0:a1]}
+        prior = min((chars.get(c, default) for c in changed), default=default)
         return prior if self.evidenced[channel.name] else min(prior, default)
 
     def candidates(self, token: str, following: str | None, inside_line: bool = False) -> list[Candidate]:
@@ -230,7 +169,7 @@ class TokenJudge:
         found = {token: Candidate(token, None, self.score(token) + rest + _orphan_cost(token, inside_line))}
         for channel in self.channels:
             evidenced = self.evidenced[channel.name]
-            for text, partial in channel_readings(token, channel, evidenced, inside_line):
+            for text, partial in channel.readings(token, evidenced, inside_line):
                 if not plausible_punctuation(text, token):
                     continue
                 penalty = self.reading_prior(channel, token, text) + (PARTIAL if partial else 0.0)
@@ -274,34 +213,20 @@ def _clip(prior: float) -> float:
     return min(high, max(low, prior))
 
 
-def _suspects(token: str, channel: Channel) -> set[str]:
-    """The characters of ``token`` the channel could repair."""
-    return {token[i] for i, _ in _position_readings(token, channel, True, False)}
-
-
 def posterior(ranked: Sequence[Candidate]) -> float:
     """The softmax probability of the first (best) candidate."""
     top = ranked[0].score
     return 1.0 / sum(math.exp(c.score - top) for c in ranked)
 
 
-def proposals_for(line: int, start: int, token: str, best: Candidate, confidence: float, evidence: str) -> Iterator[Proposal]:
-    """Proposals turning ``token`` at ``start`` into ``best``: one per run of changed characters."""
-    assert best.channel is not None
-    name = best.channel.name
-    repaired = best.text[: len(token)]
-    index = 0
-    while index < len(token):
-        if repaired[index] == token[index]:
-            index += 1
-            continue
-        rule = "placeholder" if token[index] in PLACEHOLDERS else "mojibake"
-        end = index + 1
-        while end < len(token) and repaired[end] != token[end] and (token[end] in PLACEHOLDERS) == (rule == "placeholder"):
-            end += 1
-        step = Step(f"{rule}:{name}", confidence, evidence)
-        yield Proposal(line, start + index, start + end, repaired[index:end], step)
-        index = end
+def proposals_for(line: int, start: int, token: str, reading: str, channel: Channel, confidence: float, evidence: str) -> Iterator[Proposal]:
+    """Proposals turning ``token`` at ``start`` into ``reading``: one per stretch that differs.
+
+    A stretch holding a placeholder is a placeholder repair, any other a mojibake repair.
+    """
+    for a0, a1, b0, b1 in diff_spans(token, reading):
+        kind = "placeholder" if any(c in PLACEHOLDERS for c in token[a0:a1]) else "mojibake"
+        yield Proposal(line, start + a0, start + a1, reading[b0:b1], Step(f"{kind}:{channel.name}", confidence, evidence))
 
 
 def _tokens_to_judge(text: str, pattern: regex.Pattern[str]) -> list[regex.Match[str]]:
@@ -341,7 +266,9 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
             if best is not ranked[0] and confidence < SUSPICION_FLOOR:
                 continue
             evidence = judge.explain(best, token)
-            yield from proposals_for(number, match.start(), token, best, confidence, evidence)
+            assert best.channel is not None
+            reading = best.text[: len(best.text) - len(following or "")] if best.joined else best.text
+            yield from proposals_for(number, match.start(), token, reading, best.channel, confidence, evidence)
             if best.joined:
                 step = Step("spacing:split_word", confidence, f"joined {describe(best.text, ctx.lexicon)}")
                 yield Proposal(number, match.end(), match.end() + gap, "", step)
