@@ -15,10 +15,10 @@ from .channels import DEFAULT_CHANNELS, get_channel
 from .context import Context
 from .document import Document, describe_breaks
 from .lexicon import Lexicon, guess_languages, known_language
-from .passes.mojibake import TOKEN
+from .passes.mojibake import document_words
 from .sources.text import decode
 
-#: Words read to guess a document's languages.
+#: Tokens read (with the readings of the suspicious ones) to guess a document's languages.
 LANGUAGE_SAMPLE = 20000
 
 
@@ -48,13 +48,16 @@ def clean(
         if unknown:
             raise ValueError(f"no word list for language(s) {', '.join(unknown)}")
     doc = Document.from_text(text)
-    if languages is None:
-        words = (m.group() for line in doc.lines for m in TOKEN.finditer(line.text))
-        languages = guess_languages(word for _, word in zip(range(LANGUAGE_SAMPLE), words))
+    channel_list = tuple(get_channel(name) for name in channels)
+
+    def guess(current: Document) -> list[str]:
+        return guess_languages(document_words(current, channel_list, LANGUAGE_SAMPLE))
+
     ctx = Context(
-        lexicon=Lexicon.shared(languages),
-        channels=tuple(get_channel(name) for name in channels),
+        lexicon=Lexicon.shared(languages or ()),
+        channels=channel_list,
         min_confidence=min_confidence,
+        guess_languages=None if languages is not None else guess,
     )
     suspicions = engine.run(doc, ctx)
     changes = doc.changes()
@@ -62,7 +65,7 @@ def clean(
         changes,
         suspicions,
         lines=len(doc.lines),
-        languages=list(ctx.lexicon.languages),
+        languages=ctx.notes.get("languages", list(ctx.lexicon.languages)),
         channels=ctx.notes.get("channels", {}),
         line_breaks=describe_breaks(doc.breaks),
         kept_line_breaks=keep_line_breaks,

@@ -30,8 +30,30 @@ PLACEHOLDERS = ("\u2022", "\ufffd")
 
 #: Channels tried by default, as ``"true>read"``: adding a confusion is one line here.
 DEFAULT_CHANNELS = (
+    # Mac files read on Windows, and back
     "mac_roman>cp1252",
     "cp1252>mac_roman",
+    # DOS files read on Windows, and back
+    "cp850>cp1252",
+    "cp437>cp1252",
+    "cp1252>cp850",
+    "cp1252>cp437",
+    # Central European code pages
+    "cp1250>cp1252",
+    "iso8859_2>cp1252",
+    "cp1252>cp1250",
+    "cp1250>iso8859_2",
+    "iso8859_2>cp1250",
+    # Cyrillic code pages
+    "cp1251>cp1252",
+    "koi8_r>cp1252",
+    "cp1251>koi8_r",
+    "koi8_r>cp1251",
+    # UTF-8 read as a single-byte code page, once or twice
+    "utf-8>cp1252",
+    "utf-8>latin-1",
+    "utf-8>mac_roman",
+    "utf-8>cp1252>cp1252",
 )
 
 
@@ -278,10 +300,11 @@ class Utf8Channel(Channel):
 
     @staticmethod
     def _continuations(char: str, table: dict[str, int], lost: tuple[int, ...]) -> tuple[int, ...]:
-        if char in PLACEHOLDERS:
-            return lost
+        """The continuation bytes ``char`` may show: its own byte, and for a placeholder
+        also every byte the code page could not show."""
         byte = table.get(char)
-        return (byte,) if byte is not None and 0x80 <= byte <= 0xBF else ()
+        own = (byte,) if byte is not None and 0x80 <= byte <= 0xBF else ()
+        return own + lost if char in PLACEHOLDERS else own
 
     def _decode_level(self, token: str, level: int) -> str:
         """``token`` with every UTF-8 run of one reading decoded (first option of each)."""

@@ -45,6 +45,8 @@ RARE = 1e-6
 LANGUAGE_SHARE = 0.3
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]+")
+#: Controls are dropped before the guess, as the hygiene pass drops them before repairs.
+_CONTROLS = regex.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @lru_cache(maxsize=None)
@@ -141,7 +143,7 @@ def guess_languages(words: Iterable[str], candidates: Sequence[str] = CANDIDATE_
     ['fr']
     """
     hits: Counter[str] = Counter()
-    seen = Counter(fold(w) for w in words if _WORD.fullmatch(w))
+    seen = Counter(fold(word) for token in words for word in _WORD.findall(_CONTROLS.sub("", token)))
     for word, count in seen.items():
         langs = [lang for lang in candidates if word in _frequencies(lang, "small")]
         for lang in langs:

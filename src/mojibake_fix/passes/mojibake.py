@@ -31,8 +31,9 @@ from ..document import Document
 from ..lexicon import Lexicon
 from ..scoring import backed_by_words, describe, plausible_punctuation, text_logprob
 
-#: A token: a run of non-space characters.
-TOKEN = regex.compile(r"\S+")
+#: A token: a run of characters between spaces and tabs.  Other blanks (no-break space)
+#: stay inside tokens: UTF-8 "à" read as cp1252 ends in one ("Ã\u00a0").
+TOKEN = regex.compile(r"[^ \t]+")
 #: Tokens longer than this are left alone (URLs, base64, runs of symbols).
 MAX_TOKEN = 60
 #: Penalty for repairing only some of a token's suspicious characters.
@@ -227,6 +228,26 @@ def proposals_for(line: int, start: int, token: str, reading: str, channel: Chan
     for a0, a1, b0, b1 in diff_spans(token, reading):
         kind = "placeholder" if any(c in PLACEHOLDERS for c in token[a0:a1]) else "mojibake"
         yield Proposal(line, start + a0, start + a1, reading[b0:b1], Step(f"{kind}:{channel.name}", confidence, evidence))
+
+
+def document_words(doc: Document, channels: Sequence[Channel], limit: int) -> Iterator[str]:
+    """Up to ``limit`` words of the document, each suspicious one followed by its readings.
+
+    A Russian text read as cp1252 holds no Russian word; its readings do, so the
+    language guess sees them too.
+    """
+    pattern = suspicious_pattern(channels)
+    count = 0
+    for line in doc.lines:
+        for match in TOKEN.finditer(line.text):
+            token = match.group()
+            yield token
+            if pattern.search(token) and len(token) <= MAX_TOKEN:
+                for channel in channels:
+                    yield from (text for text, partial in channel.readings(token) if not partial)
+            count += 1
+            if count >= limit:
+                return
 
 
 def _tokens_to_judge(text: str, pattern: regex.Pattern[str]) -> list[regex.Match[str]]:
