@@ -23,7 +23,7 @@ import regex
 #: French text).  All are wordfreq languages written in Latin, Cyrillic or Greek script.
 CANDIDATE_LANGUAGES = (
     "en", "fr", "de", "es", "pt", "it", "nl", "sv", "da", "nb", "fi", "is",
-    "pl", "cs", "sk", "sl", "hu", "ro", "sh", "tr", "ca", "lt", "lv", "id",
+    "pl", "cs", "sk", "sl", "hu", "ro", "sh", "tr", "ca", "lt", "lv", "id", "ms", "vi",
     "ru", "uk", "bg", "el",
 )
 
@@ -39,6 +39,8 @@ COMPOUND_PENALTY = math.log(1e-3)
 CACHE_LIMIT = 500_000
 #: A one-letter word counts as known above this frequency ("à" yes, "ω" no).
 COMMON_LETTER = 1e-4
+#: Below this (zipf 2) a listed word is noise: typos, names, even mojibake ("ŽtŽ").
+KNOWN_FLOOR = 1e-7
 #: Below this frequency a word is also looked up in the other languages' lists.
 RARE = 1e-6
 #: Languages kept for a document: those with at least this share of the best one's hits.
@@ -154,6 +156,17 @@ def guess_languages(words: Iterable[str], candidates: Sequence[str] = CANDIDATE_
     return [lang for lang, score in hits.most_common(4) if score >= LANGUAGE_SHARE * best]
 
 
+def listed_somewhere(token: str) -> bool:
+    """Whether every word of ``token`` (none counts as all) is in some candidate list.
+
+    >>> listed_somewhere("Ève,"), listed_somewhere("Ïðèâåò"), listed_somewhere("1/n²")
+    (True, False, True)
+    """
+    words = [fold(w) for w in _WORD.findall(token)]
+    lists = [_frequencies(lang, "small") for lang in CANDIDATE_LANGUAGES]
+    return all(any(w in freqs for freqs in lists) for w in words)
+
+
 def word_coverage(words: Sequence[str], limit: int = 2000) -> float:
     """The share of ``words`` (the first ``limit``) that some candidate language knows.
 
@@ -218,8 +231,8 @@ class Lexicon:
         (True, False)
         """
         key = fold(word)
-        floor = COMMON_LETTER if len(key) == 1 else 0.0
-        return any(freqs.get(key, 0.0) > floor for freqs in self._main)
+        floor = COMMON_LETTER if len(key) == 1 else KNOWN_FLOOR
+        return any(freqs.get(key, 0.0) >= floor for freqs in self._main)
 
     def compound_logprob(self, word: str) -> float | None:
         """The best reading of ``word`` as two known words glued together, if any.

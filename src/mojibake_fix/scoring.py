@@ -28,6 +28,8 @@ _APOSTROPHES = regex.compile(r"['’ʼ]")
 
 #: Punctuation that ordinary prose uses all the time.
 COMMON_PUNCTUATION = frozenset(".,;:!?'\"’‘“”«»()[]{}-‐–—…/%&*+#@§°_")
+#: Symbols real text uses often enough: marks, currencies, units, superscripts.
+COMMON_SYMBOLS = frozenset("©®™°€£$¥¢§¶†‡•·²³¹µ×±")
 #: Characters that may sit between two letters of one token (l’eau, Nations-Unies, a.m.).
 JOINERS = frozenset("'’ʼ-‐./")
 
@@ -36,6 +38,7 @@ UNCOMMON = math.log(1e-3)  # other punctuation, currency signs
 RARE_SYMBOL = math.log(1e-6)  # ™ ‰ ¼ ÷ and other symbols
 CONTROL = math.log(1e-8)  # controls, private use, unassigned
 INSIDE_WORD = math.log(1e-4)  # extra for a non-joiner between two letters
+FACING_AWAY = math.log(1e-3)  # extra for "Windows«", "‘sht‘": a quote facing away from its word
 APOSTROPHE_JOIN = math.log(0.05)  # l’eau read as "l", "’", "eau"
 ODD_CASE = math.log(1e-2)  # "RƒSEAU", "ÇlocaleÈ": case that changes inside a word
 NUMBER = math.log(1e-3)
@@ -80,44 +83,60 @@ def word_logprob(word: str, lexicon: Lexicon) -> float:
 
 
 def plausible_punctuation(reading: str, original: str) -> bool:
-    """Whether no letter glued to a number alone turns into punctuation.
+    """Whether no letter or blank beside a number alone changes nature.
 
     Damage turns guillemets, quotes and dashes into letters next to words ("ÇlocaleÈ",
     "lÕeau"), punctuation ("(Ç") or nothing ("Ñ"); a letter glued to a number is an
-    ordinal or a unit ("2ª", "16e") and stays one.
+    ordinal or a unit ("2ª", "16e") and stays one, and a blank beside a number is
+    typography.
 
     >>> plausible_punctuation("(«locale»", "(ÇlocaleÈ"), plausible_punctuation("2»", "2ª")
     (True, False)
     """
     for a0, a1, b0, b1 in diff_spans(original, reading):
+        beside = reading[max(b0 - 1, 0) : b0] + reading[b1 : b1 + 1]
+        by_number = any(c.isdigit() for c in beside)
         if any(c.isalpha() for c in original[a0:a1]) and not any(c.isalpha() for c in reading[b0:b1]):
-            beside = reading[max(b0 - 1, 0) : b0] + reading[b1 : b1 + 1]
-            if any(c.isdigit() for c in beside) and not any(c.isalpha() for c in beside):
+            if by_number and not any(c.isalpha() for c in beside):
                 return False
+        if original[a0:a1].isspace() and by_number:
+            return False  # "25\u00a0m²", "9\u00a0h": a no-break space after a number is typography
     return True
 
 
-def backed_by_words(reading: str, original: str, lexicon: Lexicon) -> bool:
+def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool = True) -> bool:
     """Whether the lexicon vouches for a reading on its own, without document evidence.
 
     Every word the reading changed must be a word of the document's languages.  A
     character that became punctuation must be common punctuation, may not cut a word in
-    two, and must touch such a word ("ÇlocaleÈ" -> "«locale»", "lÕeau" -> "l’eau").
+    two, and must touch such a word.  A letter may only become an apostrophe inside a
+    word ("lÕeau" -> "l’eau"): that "ÇlocaleÈ" is "«locale»" and not a name such as
+    "Éire" takes evidence from the rest of the document, and so does a lone letter
+    ("Ó Briain").  Not ``strict``, these two rules are waived: the document's evidence
+    is gathered that way.
 
     >>> from mojibake_fix.lexicon import Lexicon
     >>> lex = Lexicon(["fr"])
     >>> backed_by_words("l’eau", "lÕeau", lex), backed_by_words("«locale»", "ÇlocaleÈ", lex)
-    (True, True)
+    (True, False)
     >>> backed_by_words("ÂL0A¿È", "åL0AÀé", lex), backed_by_words("A¶’ù", "A¦’ù", lex)
     (False, False)
     """
 
     def known(word: str) -> bool:
-        return lexicon.known(word) or all(lexicon.known(p) for p in _APOSTROPHES.split(word))
+        # a lone letter says too little ("Ó Briain", "(é)", "ƒ 2,50"): two letters at least
+        parts = _APOSTROPHES.split(word)
+        long_enough = not strict or sum(c.isalpha() for c in word) >= 2
+        return long_enough and (lexicon.known(word) or all(lexicon.known(p) for p in parts))
 
-    changed = {i for _, _, b0, b1 in diff_spans(original, reading) for i in range(b0, b1)}
+    spans = diff_spans(original, reading)
+    changed = {i for _, _, b0, b1 in spans for i in range(b0, b1)}
     words = [m for m in _PIECE.finditer(reading) if m.group()[0].isalpha()]
     covering = {i: m for m in words for i in range(m.start(), m.end())}
+    for a0, a1, b0, b1 in spans:
+        lost_letters = any(c.isalpha() for c in original[a0:a1]) and not any(c.isalpha() for c in reading[b0:b1])
+        if strict and lost_letters and not all(i in covering for i in range(b0, b1)):
+            return False
     for i in sorted(changed):
         if i in covering:
             if not known(covering[i].group()):
@@ -144,16 +163,19 @@ def text_logprob(text: str, lexicon: Lexicon) -> float:
             total += word_logprob(piece, lexicon)
         else:
             total += symbol_logprob(first)
-            between_letters = (
-                0 < index < len(pieces) - 1
-                and pieces[index - 1].end() == match.start()
-                and pieces[index + 1].start() == match.end()
-                and pieces[index - 1].group()[-1].isalpha()
-                and pieces[index + 1].group()[0].isalpha()
-            )
-            if between_letters and first not in JOINERS:
+            before = text[match.start() - 1 : match.start()].isalnum()
+            after = text[match.end() : match.end() + 1].isalnum()
+            if before and after and first not in JOINERS:
                 total += INSIDE_WORD
+            elif before != after and _facing_away(first, before):
+                total += FACING_AWAY
     return total
+
+
+def _facing_away(char: str, word_before: bool) -> bool:
+    """An opening mark glued after a word, or a closing one glued before a word ("Windows«")."""
+    category = unicodedata.category(char)
+    return category in ("Ps", "Pi") if word_before else category in ("Pe", "Pf")
 
 
 def describe(text: str, lexicon: Lexicon) -> str:

@@ -28,12 +28,14 @@ from ..align import diff_spans
 from ..channels import PLACEHOLDERS, Channel
 from ..context import Context
 from ..document import Document
-from ..lexicon import Lexicon
-from ..scoring import backed_by_words, describe, plausible_punctuation, text_logprob
+from ..lexicon import Lexicon, listed_somewhere
+from ..scoring import COMMON_PUNCTUATION, backed_by_words, describe, plausible_punctuation, text_logprob
 
 #: A token: a run of characters between spaces and tabs.  Other blanks (no-break space)
 #: stay inside tokens: UTF-8 "à" read as cp1252 ends in one ("Ã\u00a0").
 TOKEN = regex.compile(r"[^ \t]+")
+LETTER = regex.compile(r"\p{L}")
+LETTERS = regex.compile(r"\p{L}[\p{L}\p{M}]+")
 #: Tokens longer than this are left alone (URLs, base64, runs of symbols).
 MAX_TOKEN = 60
 #: Penalty for repairing only some of a token's suspicious characters.
@@ -101,7 +103,7 @@ class TokenJudge:
         if not readings:
             return None
         best = max(readings, key=self.score)
-        return self.score(best) - self.score(token), backed_by_words(best, token, self.lexicon)
+        return self.score(best) - self.score(token), backed_by_words(best, token, self.lexicon, strict=False)
 
     def learn_priors(self, tokens: Sequence[str]) -> None:
         """Set each channel's priors from the tokens it clearly repairs or clearly damages.
@@ -231,23 +233,27 @@ def proposals_for(line: int, start: int, token: str, reading: str, channel: Chan
 
 
 def document_words(doc: Document, channels: Sequence[Channel], limit: int) -> Iterator[str]:
-    """Up to ``limit`` words of the document, each suspicious one followed by its readings.
+    """Up to ``limit`` tokens of the document, each suspicious one that is not a listed
+    word followed by the distinct readings that keep its letters letters.
 
     A Russian text read as cp1252 holds no Russian word; its readings do, so the
-    language guess sees them too.
+    language guess sees them too.  A word some list already knows ("Ève") adds no
+    reading, nor does a reading that turns letters into symbols ("ComitŽ" as "Comit‚"),
+    or they would bring in languages the text does not use.
     """
     pattern = suspicious_pattern(channels)
-    count = 0
-    for line in doc.lines:
-        for match in TOKEN.finditer(line.text):
-            token = match.group()
-            yield token
-            if pattern.search(token) and len(token) <= MAX_TOKEN:
-                for channel in channels:
-                    yield from (text for text, partial in channel.readings(token) if not partial)
-            count += 1
-            if count >= limit:
-                return
+    for count, token in enumerate(m.group() for line in doc.lines for m in TOKEN.finditer(line.text)):
+        if count >= limit:
+            return
+        yield token
+        core = token.strip("".join(COMMON_PUNCTUATION))
+        if not pattern.search(token) or len(token) > MAX_TOKEN or (LETTERS.fullmatch(core) and listed_somewhere(core)):
+            continue
+        letters = len(LETTER.findall(token))
+        if letters < 2:
+            continue
+        readings = {text for channel in channels for text, partial in channel.readings(token) if not partial}
+        yield from (text for text in readings if len(LETTER.findall(text)) >= letters)
 
 
 def _tokens_to_judge(text: str, pattern: regex.Pattern[str]) -> list[regex.Match[str]]:
