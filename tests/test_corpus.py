@@ -12,7 +12,7 @@ import pytest
 
 from conftest import CORPUS
 from mojibake_fix import clean, undo
-from mojibake_fix.channels import get_channel
+from mojibake_fix.channels import DEFAULT_CHANNELS, get_channel
 
 TEXTS = sorted((CORPUS / "texts").glob("*.txt"))
 LANGUAGES = [path.stem for path in TEXTS]
@@ -88,3 +88,27 @@ def test_report_undoes_a_damaged_corpus(lang: str) -> None:
     damaged = damage(lang, "mac_roman>cp1252", True)
     result = clean(damaged)
     assert undo(result.text, result.changes, result.summary["line_breaks"]) == damaged
+
+
+# A sample of every default channel, on the first language whose letters its true code
+# page can write and its misreading changes.
+SAMPLE_LANGUAGES = ("de", "fr", "cs", "pl", "ru")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("channel", DEFAULT_CHANNELS)
+def test_every_channel_comes_back_on_a_sample(channel: str) -> None:
+    damage = get_channel(channel).damage
+    for lang in SAMPLE_LANGUAGES:
+        lines = original(lang).split("\n")[:80]
+        damaged = damage("\n".join(lines))
+        if sum(a != b for a, b in zip(damaged.split("\n"), lines)) >= 0.2 * len(lines):
+            break
+    else:
+        pytest.fail(f"no sample language shows damage through {channel}")
+    result = clean(damaged)
+    got = result.text.split("\n")
+    assert sum(a == b for a, b in zip(got, lines)) >= 0.95 * len(lines)
+    # several code pages share most of their tables (cp437 and cp850), so the rule may
+    # name a sibling channel; what matters is that the changes are reported
+    assert result.changes
