@@ -19,7 +19,7 @@ import unicodedata
 import regex
 
 from .align import diff_spans
-from .lexicon import Lexicon, fold
+from .lexicon import Lexicon
 
 #: A word (letters and marks, apostrophes inside), a number, or any other single character
 #: (a space inside a reading, such as a no-break space, is a character like any other).
