@@ -153,8 +153,7 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
 def text_logprob(text: str, lexicon: Lexicon) -> float:
     """The log-probability of a token (or a few tokens) of running text."""
     total = 0.0
-    pieces = list(_PIECE.finditer(text))
-    for index, match in enumerate(pieces):
+    for match in _PIECE.finditer(text):
         piece = match.group()
         first = piece[0]
         if first.isdigit():

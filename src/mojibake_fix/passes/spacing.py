@@ -18,7 +18,7 @@ import regex
 
 from ..changes import Proposal, Step
 from ..context import Context
-from ..document import Document
+from ..document import Document, Edit
 
 #: A run of spaces between two non-space characters.
 WORD_GAP = regex.compile(r"(?<=\S)( +)(?=\S)")
@@ -26,8 +26,9 @@ WORD_GAP = regex.compile(r"(?<=\S)( +)(?=\S)")
 RATE_PRIOR = (0.05, 1.0)
 
 
-def _repaired_ends(line_edits: list[tuple[int, int, object]]) -> set[int]:
-    return {out1 for _, out1, edit in line_edits if any(str(s.rule).startswith(("mojibake", "placeholder")) for s in edit.steps)}
+def _repaired_ends(line_edits: list[tuple[int, int, Edit]]) -> set[int]:
+    """Current columns just after each edit that repaired a letter."""
+    return {end for _, end, edit in line_edits if any(s.rule.startswith(("mojibake", "placeholder")) for s in edit.steps)}
 
 
 def collapse_after_repairs(doc: Document, ctx: Context) -> Iterator[Proposal]:
