@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from itertools import chain
 
 from . import engine
 from .changes import CleanResult, summarize
 from .channels import DEFAULT_CHANNELS, get_channel
 from .context import Context
-from .document import Document, describe_breaks
+from .document import LINE_BREAK, Document, describe_breaks, split_lines
 from .lexicon import Lexicon, guess_languages, known_language
+from .passes import hygiene
 from .passes.mojibake import document_words
+from .screen import sample
 from .sources.text import decode
 
 #: Tokens read (with the readings of the suspicious ones) to guess a document's languages.
 LANGUAGE_SAMPLE = 20000
+#: Characters of the other lines added to the guess, spread over the document.
+GUESS_SAMPLE = 5000
 
 
 def clean(
@@ -47,11 +52,12 @@ def clean(
         unknown = [code for code in languages if not known_language(code)]
         if unknown:
             raise ValueError(f"no word list for language(s) {', '.join(unknown)}")
-    doc = Document.from_text(text)
     channel_list = tuple(get_channel(name) for name in channels)
 
-    def guess(current: Document) -> list[str]:
-        return guess_languages(document_words(current, channel_list, LANGUAGE_SAMPLE))
+    def guess(texts: Sequence[str], lines: Sequence[int]) -> list[str]:
+        # the lines worth a look with the readings of their odd words, and a sample of the rest
+        words = document_words([texts[number] for number in lines], channel_list, LANGUAGE_SAMPLE)
+        return guess_languages(chain(words, sample(texts, GUESS_SAMPLE).split()))
 
     ctx = Context(
         lexicon=Lexicon.shared(languages or ()),
@@ -59,18 +65,27 @@ def clean(
         min_confidence=min_confidence,
         guess_languages=None if languages is not None else guess,
     )
-    suspicions = engine.run(doc, ctx)
-    changes = doc.changes()
+    lines, breaks = split_lines(text)
+    ctx.refresh_languages(lines)
+    if not ctx.worth_a_look and hygiene.nothing_to_do(text):
+        # the fast path: no pass would propose anything, so the text is its own output
+        output = text if keep_line_breaks or "\r" not in text else LINE_BREAK.sub("\n", text)
+        changes, suspicions = [], []
+    else:
+        doc = Document(lines, breaks)
+        suspicions = engine.run(doc, ctx)
+        changes = doc.changes()
+        output = doc.render(keep_line_breaks)
     summary = summarize(
         changes,
         suspicions,
-        lines=len(doc.lines),
+        lines=len(lines),
         languages=ctx.notes.get("languages", list(ctx.lexicon.languages)),
         channels=ctx.notes.get("channels", {}),
-        line_breaks=describe_breaks(doc.breaks),
+        line_breaks=describe_breaks(breaks),
         kept_line_breaks=keep_line_breaks,
     )
-    return CleanResult(doc.render(keep_line_breaks), changes, suspicions, summary)
+    return CleanResult(output, changes, suspicions, summary)
 
 
 def fix_text(text: str, **options: object) -> str:

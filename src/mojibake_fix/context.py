@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .channels import Channel
-from .lexicon import Lexicon
+from .lexicon import Lexicon, quick_languages
+from .screen import lines_worth_a_look, sample, screen_pattern
 
-if TYPE_CHECKING:
-    from .document import Document
+#: Characters of the document read for the quick language guess behind the screen.
+SCREEN_SAMPLE = 10_000
 
 
 @dataclass
@@ -25,12 +26,28 @@ class Context:
     channels: tuple[Channel, ...]
     min_confidence: float = 0.9
     notes: dict[str, Any] = field(default_factory=dict)
-    #: guesses the languages of the document as it is now; None when they were forced
-    guess_languages: Callable[[Document], Sequence[str]] | None = None
+    #: guesses the languages of the document as it is now from the given lines worth a
+    #: look (and a sample of the rest); None when the languages were forced
+    guess_languages: Callable[[Sequence[str], Sequence[int]], Sequence[str]] | None = None
+    #: numbers of the lines the screen found worth a closer look (``screen.py``)
+    worth_a_look: list[int] = field(default_factory=list)
+    _screened: list[str] | None = None
 
-    def refresh_languages(self, doc: Document) -> None:
-        """Guess the languages again from the current text (each round of the engine), so
-        that a round depends on the text alone and cleaning twice equals cleaning once."""
+    def refresh_languages(self, texts: Sequence[str]) -> None:
+        """Screen the current lines and guess their languages again (each round of the
+        engine), so that a round depends on the text alone and cleaning twice equals
+        cleaning once.
+
+        The screen needs only a quick guess; the full guess, which loads word lists, is
+        made only when some line is worth a look.  Lines already screened as they are
+        now are not screened again.
+        """
+        if texts == self._screened:
+            return
+        self._screened = list(texts)
+        quick = quick_languages(sample(texts, SCREEN_SAMPLE)) if self.guess_languages else self.lexicon.languages
+        self.worth_a_look = lines_worth_a_look(texts, screen_pattern(self.channels, quick))
         if self.guess_languages is not None:
-            self.lexicon = Lexicon.shared(self.guess_languages(doc))
+            languages = self.guess_languages(texts, self.worth_a_look) if self.worth_a_look else quick
+            self.lexicon = Lexicon.shared(languages)
             self.notes.setdefault("languages", list(self.lexicon.languages))

@@ -47,7 +47,7 @@ class Edit:
 class Line:
     """One input line, its current text, and the edits that lead from one to the other."""
 
-    __slots__ = ("original", "text", "edits")
+    __slots__ = ("edits", "original", "text")
 
     def __init__(self, original: str):
         self.original = original
@@ -90,7 +90,7 @@ class Line:
         if touched and touched[-1][3] >= end:
             in_end, out_end = touched[-1][1], touched[-1][3]
         else:
-            seg = [s for s in plain if s[2] <= end <= s[3]][0]
+            seg = next(s for s in plain if s[2] <= end <= s[3])
             in_end = seg[0] + end - seg[2]
         new_after = self.text[out_start:start] + after + self.text[end:out_end]
         old = [seg[4] for seg in touched]
@@ -137,15 +137,12 @@ class Document:
     @classmethod
     def from_text(cls, text: str) -> Document:
         """Split ``text`` at ``\\n``, ``\\r\\n`` and ``\\r``; the last break may be empty."""
-        lines, breaks, pos = [], [], 0
-        for match in LINE_BREAK.finditer(text):
-            lines.append(text[pos : match.start()])
-            breaks.append(match.group())
-            pos = match.end()
-        if pos < len(text) or not lines:
-            lines.append(text[pos:])
-            breaks.append("")
-        return cls(lines, breaks)
+        return cls(*split_lines(text))
+
+    @property
+    def texts(self) -> list[str]:
+        """The current text of every line."""
+        return [line.text for line in self.lines]
 
     def render(self, keep_breaks: bool = False) -> str:
         """The current text; line breaks become ``\\n`` unless ``keep_breaks``."""
@@ -156,7 +153,24 @@ class Document:
 
     def changes(self) -> list[Change]:
         """Every recorded change, in line and column order."""
-        return [change for number, line in enumerate(self.lines, 1) for change in line.changes(number)]
+        return [change for number, line in enumerate(self.lines, 1) if line.edits for change in line.changes(number)]
+
+
+def split_lines(text: str) -> tuple[list[str], list[str]]:
+    """The lines of ``text`` and the break after each (empty after the last line when the
+    text does not end with a break).
+
+    >>> split_lines("a\\r\\nb\\n")
+    (['a', 'b'], ['\\r\\n', '\\n'])
+    >>> split_lines("")
+    ([''], [''])
+    """
+    lines = LINE_BREAK.split(text)
+    breaks = LINE_BREAK.findall(text) + [""]
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()
+        breaks.pop()
+    return lines, breaks
 
 
 def describe_breaks(breaks: Sequence[str]) -> dict[str, Any]:

@@ -45,7 +45,7 @@ def run(doc: Document, ctx: Context, passes: Sequence[Pass] = PASSES) -> list[Su
     Returns the last round's proposals below the bar as suspicions (columns in the input).
     """
     for _ in range(MAX_ROUNDS):
-        ctx.refresh_languages(doc)
+        ctx.refresh_languages(doc.texts)
         suspicions, applied = run_once(doc, ctx, passes)
         if not applied:
             break

@@ -11,10 +11,12 @@ True
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache, lru_cache
+from importlib import resources
 
 import regex
 
@@ -51,7 +53,7 @@ _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]+")
 _CONTROLS = regex.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _frequencies(lang: str, wordlist: str) -> dict[str, float]:
     """wordfreq's list for ``lang`` (empty when wordfreq has none)."""
     import wordfreq  # deferred: importing the package must stay instant
@@ -59,6 +61,13 @@ def _frequencies(lang: str, wordlist: str) -> dict[str, float]:
     if lang not in wordfreq.available_languages(wordlist):
         return {}
     return wordfreq.get_frequency_dict(lang, wordlist)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, dict[str, object]]:
+    """Letters and top words per language, written by ``scripts/build_tables.py``."""
+    data = resources.files(__package__).joinpath("data/languages.json").read_text("utf-8")
+    return json.loads(data)["languages"]  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=8)
@@ -135,6 +144,20 @@ def fold(word: str) -> str:
     return word
 
 
+def _vote(words: Counter[str], lists: Mapping[str, Mapping[str, float]]) -> list[str]:
+    """The languages whose lists hold the most of ``words`` (folded, with counts), best
+    first; a word several lists hold counts for each a share."""
+    hits: Counter[str] = Counter()
+    for word, count in words.items():
+        langs = [lang for lang, known in lists.items() if word in known]
+        for lang in langs:
+            hits[lang] += count / len(langs)
+    if not hits:
+        return []
+    best = hits.most_common(1)[0][1]
+    return [lang for lang, score in hits.most_common(4) if score >= LANGUAGE_SHARE * best]
+
+
 def guess_languages(words: Iterable[str], candidates: Sequence[str] = CANDIDATE_LANGUAGES) -> list[str]:
     """The languages a text uses, best first, from how many of its words each list has.
 
@@ -144,16 +167,56 @@ def guess_languages(words: Iterable[str], candidates: Sequence[str] = CANDIDATE_
     >>> guess_languages("le conseil a été lancé au siège des nations".split())
     ['fr']
     """
-    hits: Counter[str] = Counter()
-    seen = Counter(fold(word) for token in words for word in _WORD.findall(_CONTROLS.sub("", token)))
-    for word, count in seen.items():
-        langs = [lang for lang in candidates if word in _frequencies(lang, "small")]
-        for lang in langs:
-            hits[lang] += count / len(langs)
-    if not hits:
-        return []
-    best = hits.most_common(1)[0][1]
-    return [lang for lang, score in hits.most_common(4) if score >= LANGUAGE_SHARE * best]
+    seen: Counter[str] = Counter()
+    for token, times in Counter(words).items():
+        for word in _WORD.findall(_CONTROLS.sub("", token)):
+            seen[fold(word)] += times
+    return _vote(seen, {lang: _frequencies(lang, "small") for lang in candidates})
+
+
+def quick_languages(text: str) -> list[str]:
+    """A first guess at the languages of ``text`` from their most frequent words only.
+
+    It loads no word list, so a document can be screened before any is needed.
+
+    >>> quick_languages("Le conseil a été lancé dans la ville et sur le lac.")
+    ['fr']
+    """
+    table = _table()
+    seen = Counter(fold(word) for word in _WORD.findall(text))
+    return _vote(seen, {lang: table[lang]["top"] for lang in CANDIDATE_LANGUAGES})  # type: ignore[misc]
+
+
+def native_letters(languages: Sequence[str], initial: bool = False) -> frozenset[str]:
+    """The non-ASCII letters (lower case) that common words of ``languages`` use, or
+    with ``initial`` those that start common words.
+
+    >>> sorted(native_letters(["de"])), sorted(native_letters(["de"], initial=True))
+    (['ä', 'ö', 'ü'], ['ä', 'ö', 'ü'])
+    """
+    table = _table()
+    key = "initials" if initial else "letters"
+    return frozenset("".join(table[lang][key] for lang in languages if lang in table))  # type: ignore[misc]
+
+
+def top_words(languages: Sequence[str]) -> frozenset[str]:
+    """The most frequent words of ``languages`` (a few hundred each, folded).
+
+    >>> {"è", "di"} <= top_words(["it"])
+    True
+    """
+    table = _table()
+    return frozenset(word for lang in languages if lang in table for word in table[lang]["top"])  # type: ignore[attr-defined]
+
+
+def uses_apostrophe(languages: Sequence[str]) -> bool:
+    """Whether common words of ``languages`` hold an apostrophe ("l'eau", "don't").
+
+    >>> uses_apostrophe(["fr"]), uses_apostrophe(["cs"])
+    (True, False)
+    """
+    table = _table()
+    return any(table[lang]["apostrophe"] for lang in languages if lang in table)
 
 
 def listed_somewhere(token: str) -> bool:
@@ -189,7 +252,7 @@ class Lexicon:
 
     def __init__(self, languages: Sequence[str], others: Sequence[str] = CANDIDATE_LANGUAGES):
         self.languages = tuple(languages) or ("en",)
-        self._main = [_frequencies(lang, "best") for lang in self.languages]
+        self._lists: list[dict[str, float]] | None = None
         self._other_languages = [lang for lang in others if lang not in self.languages]
         self._charmodel: CharModel | None = None
         self._cache: dict[str, float] = {}  # grows with the words seen; bounded below
@@ -198,6 +261,13 @@ class Lexicon:
     def shared(cls, languages: Sequence[str]) -> Lexicon:
         """One lexicon per set of languages per process, so its caches serve every document."""
         return _shared_lexicon(tuple(languages))
+
+    @property
+    def _main(self) -> list[dict[str, float]]:
+        """The full lists of the document's languages, loaded on first use."""
+        if self._lists is None:
+            self._lists = [_frequencies(lang, "best") for lang in self.languages]
+        return self._lists
 
     @property
     def charmodel(self) -> CharModel:

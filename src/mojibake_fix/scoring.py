@@ -96,9 +96,9 @@ def plausible_punctuation(reading: str, original: str) -> bool:
     for a0, a1, b0, b1 in diff_spans(original, reading):
         beside = reading[max(b0 - 1, 0) : b0] + reading[b1 : b1 + 1]
         by_number = any(c.isdigit() for c in beside)
-        if any(c.isalpha() for c in original[a0:a1]) and not any(c.isalpha() for c in reading[b0:b1]):
-            if by_number and not any(c.isalpha() for c in beside):
-                return False
+        letter_lost = any(c.isalpha() for c in original[a0:a1]) and not any(c.isalpha() for c in reading[b0:b1])
+        if letter_lost and by_number and not any(c.isalpha() for c in beside):
+            return False
         if original[a0:a1].isspace() and by_number:
             return False  # "25\u00a0m²", "9\u00a0h": a no-break space after a number is typography
     return True

@@ -27,6 +27,20 @@ SURROGATE = regex.compile(r"[\ud800-\udfff]")
 BOM = "\ufeff"
 
 
+#: What ``normalize`` and ``mark_lost_bytes`` act on, in a whole text (breaks are not controls).
+NEEDS_WORK = regex.compile(r"^\ufeff|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def nothing_to_do(text: str) -> bool:
+    """Whether a whole text gives this module's passes nothing to do: no byte-order mark,
+    control or lone surrogate, and already NFC.
+
+    >>> nothing_to_do("café\\r\\n"), nothing_to_do("cafe\\u0301"), nothing_to_do("\\x00")
+    (True, False, False)
+    """
+    return NEEDS_WORK.search(text) is None and unicodedata.is_normalized("NFC", text)
+
+
 def _differing_span(old: str, new: str) -> tuple[int, int, int]:
     """(start, old_end, new_end) of the stretch where two strings differ.
 
@@ -48,6 +62,8 @@ def _control_step(char: str, what: str) -> Step:
 
 def normalize(doc: Document, ctx: Context) -> Iterator[Proposal]:
     """Drop a leading BOM and controls no channel reads; mark lone surrogates; compose to NFC."""
+    if nothing_to_do("\n".join(doc.texts)):
+        return
     letters = set().union(*(channel.suspicious for channel in ctx.channels))
     for number, line in enumerate(doc.lines):
         text = line.text
@@ -69,6 +85,8 @@ def normalize(doc: Document, ctx: Context) -> Iterator[Proposal]:
 
 def mark_lost_bytes(doc: Document, ctx: Context) -> Iterator[Proposal]:
     """Turn controls still left (lost letters nothing could resolve) into U+FFFD."""
+    if nothing_to_do("\n".join(doc.texts)):
+        return
     for number, line in enumerate(doc.lines):
         for match in CONTROL.finditer(line.text):
             yield Proposal(number, match.start(), match.end(), "\ufffd", _control_step(match.group(), "unresolved byte"))

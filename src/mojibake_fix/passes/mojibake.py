@@ -18,18 +18,25 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
-from ..changes import Proposal, Step
 from ..align import diff_spans
+from ..changes import Proposal, Step
 from ..channels import PLACEHOLDERS, Channel
 from ..context import Context
 from ..document import Document
 from ..lexicon import Lexicon, listed_somewhere
-from ..scoring import COMMON_PUNCTUATION, backed_by_words, describe, plausible_punctuation, text_logprob
+from ..scoring import (
+    COMMON_PUNCTUATION,
+    backed_by_words,
+    describe,
+    plausible_punctuation,
+    text_logprob,
+)
 
 #: A token: a run of characters between spaces and tabs.  Other blanks (no-break space)
 #: stay inside tokens: UTF-8 "à" read as cp1252 ends in one ("Ã\u00a0").
@@ -71,6 +78,11 @@ class Candidate:
 
 def suspicious_pattern(channels: Sequence[Channel]) -> regex.Pattern[str]:
     """One compiled class of every character some channel could have produced."""
+    return _suspicious_pattern(tuple(channels))
+
+
+@lru_cache(maxsize=16)
+def _suspicious_pattern(channels: tuple[Channel, ...]) -> regex.Pattern[str]:
     chars = set().union(*(channel.suspicious for channel in channels))
     return regex.compile("[" + "".join(regex.escape(c) for c in sorted(chars)) + "]")
 
@@ -117,22 +129,19 @@ class TokenJudge:
         counts = {channel.name: [0, 0] for channel in self.channels}
         per_char: dict[str, Counter[str]] = {c.name: Counter() for c in self.channels}
         per_char_against: dict[str, Counter[str]] = {c.name: Counter() for c in self.channels}
-        verdicts: dict[str, tuple[str | None, list[str]]] = {}
         by_name = {channel.name: channel for channel in self.channels}
-        for token in tokens:
-            if token not in verdicts:
-                margins = {c.name: self.margin(token, c) for c in self.channels}
-                known = {name: m for name, m in margins.items() if m is not None}
-                best = max(known, key=lambda name: known[name][0], default=None)
-                hit = best if best is not None and known[best][0] > CLEAR and known[best][1] else None
-                verdicts[token] = (hit, [name for name, (m, _) in known.items() if m < -CLEAR])
-            hit, against = verdicts[token]
+        for token, times in Counter(tokens).items():
+            margins = {c.name: self.margin(token, c) for c in self.channels}
+            known = {name: m for name, m in margins.items() if m is not None}
+            best = max(known, key=lambda name: known[name][0], default=None)
+            hit = best if best is not None and known[best][0] > CLEAR and known[best][1] else None
             if hit is not None:
-                counts[hit][0] += 1
-                per_char[hit].update(by_name[hit].suspects(token))
-            for name in against:
-                counts[name][1] += 1
-                per_char_against[name].update(by_name[name].suspects(token))
+                counts[hit][0] += times
+                per_char[hit].update(dict.fromkeys(by_name[hit].suspects(token), times))
+            for name, (margin, _) in known.items():
+                if margin < -CLEAR:
+                    counts[name][1] += times
+                    per_char_against[name].update(dict.fromkeys(by_name[name].suspects(token), times))
         self._char_priors = {}
         for name, (hits, misses) in counts.items():
             rate = (hits + PRIOR_HITS) / (hits + misses + PRIOR_HITS + PRIOR_MISSES)
@@ -232,8 +241,8 @@ def proposals_for(line: int, start: int, token: str, reading: str, channel: Chan
         yield Proposal(line, start + a0, start + a1, reading[b0:b1], Step(f"{kind}:{channel.name}", confidence, evidence))
 
 
-def document_words(doc: Document, channels: Sequence[Channel], limit: int) -> Iterator[str]:
-    """Up to ``limit`` tokens of the document, each suspicious one that is not a listed
+def document_words(texts: Iterable[str], channels: Sequence[Channel], limit: int) -> Iterator[str]:
+    """Up to ``limit`` tokens of ``texts``, each suspicious one that is not a listed
     word followed by the distinct readings that keep its letters letters.
 
     A Russian text read as cp1252 holds no Russian word; its readings do, so the
@@ -242,18 +251,26 @@ def document_words(doc: Document, channels: Sequence[Channel], limit: int) -> It
     or they would bring in languages the text does not use.
     """
     pattern = suspicious_pattern(channels)
-    for count, token in enumerate(m.group() for line in doc.lines for m in TOKEN.finditer(line.text)):
+    known: dict[str, list[str]] = {}
+    for count, token in enumerate(m.group() for text in texts for m in TOKEN.finditer(text)):
         if count >= limit:
             return
         yield token
-        core = token.strip("".join(COMMON_PUNCTUATION))
-        if not pattern.search(token) or len(token) > MAX_TOKEN or (LETTERS.fullmatch(core) and listed_somewhere(core)):
-            continue
-        letters = len(LETTER.findall(token))
-        if letters < 2:
-            continue
-        readings = {text for channel in channels for text, partial in channel.readings(token) if not partial}
-        yield from (text for text in readings if len(LETTER.findall(text)) >= letters)
+        if token not in known:
+            known[token] = _letter_readings(token, channels, pattern)
+        yield from known[token]
+
+
+def _letter_readings(token: str, channels: Sequence[Channel], pattern: regex.Pattern[str]) -> list[str]:
+    """The readings ``document_words`` adds for one token."""
+    core = token.strip("".join(COMMON_PUNCTUATION))
+    if not pattern.search(token) or len(token) > MAX_TOKEN or (LETTERS.fullmatch(core) and listed_somewhere(core)):
+        return []
+    letters = len(LETTER.findall(token))
+    if letters < 2:
+        return []
+    readings = {text for channel in channels for text, partial in channel.readings(token) if not partial}
+    return sorted(text for text in readings if len(LETTER.findall(text)) >= letters)
 
 
 def _tokens_to_judge(text: str, pattern: regex.Pattern[str]) -> list[regex.Match[str]]:
@@ -261,15 +278,19 @@ def _tokens_to_judge(text: str, pattern: regex.Pattern[str]) -> list[regex.Match
 
 
 def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
-    """Propose the likeliest reading of every suspicious token of the document.
+    """Propose the likeliest reading of every suspicious token on the lines the screen
+    found worth a look; the channel priors are learnt from those lines too.
 
     >>> from mojibake_fix import clean
     >>> clean("Le rŽseau a ŽtŽ lancŽ ˆ New York.").text
     'Le réseau a été lancé à New York.'
     """
+    if not ctx.worth_a_look:
+        return
     pattern = suspicious_pattern(ctx.channels)
     judge = TokenJudge(ctx.lexicon, ctx.channels)
-    per_line = [_tokens_to_judge(line.text, pattern) for line in doc.lines]
+    lines = [(number, doc.lines[number]) for number in ctx.worth_a_look]
+    per_line = [_tokens_to_judge(line.text, pattern) for _, line in lines]
     judge.learn_priors([m.group() for matches in per_line for m in matches])
     ctx.notes.setdefault(  # the first round's evidence is the input's
         "channels",
@@ -278,7 +299,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
             for name, (hits, misses) in judge.evidence.items()
         },
     )
-    for number, (line, matches) in enumerate(zip(doc.lines, per_line)):
+    for (number, line), matches in zip(lines, per_line):
         for match in matches:
             token = match.group()
             following, gap = _split_tail(line.text, match, pattern)

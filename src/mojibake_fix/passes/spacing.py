@@ -22,6 +22,7 @@ from ..document import Document, Edit
 
 #: A run of spaces between two non-space characters.
 WORD_GAP = regex.compile(r"(?<=\S)( +)(?=\S)")
+DOUBLE_GAP = regex.compile(r"(?<=\S)(  +)(?=\S)")
 #: Pseudo-counts for the document's rate of double spaces (a short text gives little evidence).
 RATE_PRIOR = (0.05, 1.0)
 
@@ -33,13 +34,17 @@ def _repaired_ends(line_edits: list[tuple[int, int, Edit]]) -> set[int]:
 
 def collapse_after_repairs(doc: Document, ctx: Context) -> Iterator[Proposal]:
     """Shrink two or more spaces right after a repaired character to one."""
-    ends_per_line = [_repaired_ends(line.edited_spans()) for line in doc.lines]
-    doubles = total = 0
+    ends_per_line = [_repaired_ends(line.edited_spans()) if line.edits else set() for line in doc.lines]
+    if not any(ends_per_line):
+        return
+    joined = "\n".join(doc.texts)
+    total, doubles = len(WORD_GAP.findall(joined)), len(DOUBLE_GAP.findall(joined))
     for line, ends in zip(doc.lines, ends_per_line):
-        for gap in WORD_GAP.finditer(line.text):
-            if gap.start() not in ends:
-                total += 1
-                doubles += len(gap.group()) > 1
+        for end in ends:  # gaps after repairs are what is being judged, not evidence
+            gap = WORD_GAP.match(line.text, end)
+            if gap:
+                total -= 1
+                doubles -= len(gap.group()) > 1
     rate = (doubles + RATE_PRIOR[0]) / (total + RATE_PRIOR[1])
     confidence = 1.0 - rate
     evidence = f"{doubles} of {total} other word gaps are double"
