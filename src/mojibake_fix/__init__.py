@@ -5,9 +5,13 @@
 'le siège des Nations-Unies'
 """
 
-from .api import clean, clean_bytes, clean_file, fix_text
+from .api import REPAIRS, clean, clean_bytes, clean_file, clean_pdf, fix_text
 from .changes import Change, CleanResult, Step, Suspicion
 from .document import undo
+from .sources.pdf import PDFError
 
-__all__ = ["Change", "CleanResult", "Step", "Suspicion", "clean", "clean_bytes", "clean_file", "fix_text", "undo"]
+__all__ = [
+    "REPAIRS", "Change", "CleanResult", "PDFError", "Step", "Suspicion",
+    "clean", "clean_bytes", "clean_file", "clean_pdf", "fix_text", "undo",
+]
 __version__ = "0.1.0"

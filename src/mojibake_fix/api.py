@@ -1,4 +1,4 @@
-"""The public functions: ``fix_text``, ``clean``, ``clean_bytes``, ``clean_file``.
+"""The public functions: ``fix_text``, ``clean``, ``clean_bytes``, ``clean_pdf``, ``clean_file``.
 
 >>> fix_text("La Campagne sur lÕeau a ŽtŽ lancŽe.")
 'La Campagne sur l’eau a été lancée.'
@@ -7,7 +7,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from itertools import chain
 
 from . import engine
@@ -19,7 +20,11 @@ from .lexicon import Lexicon, guess_languages, known_language
 from .passes import hygiene
 from .passes.mojibake import document_words
 from .screen import sample
+from .sources.pdf import extract, page_of_lines
 from .sources.text import decode
+
+#: The optional repairs: name → (on by default for text, on by default for PDF input).
+REPAIRS = engine.OPTIONAL
 
 #: Tokens read (with the readings of the suspicious ones) to guess a document's languages.
 LANGUAGE_SAMPLE = 20000
@@ -34,13 +39,15 @@ def clean(
     languages: Sequence[str] | None = None,
     channels: Sequence[str] = DEFAULT_CHANNELS,
     keep_line_breaks: bool = False,
+    repairs: Iterable[str] | None = None,
 ) -> CleanResult:
     """Repair ``text`` and say how: the clean text, every change, suspicions, a summary.
 
     ``min_confidence`` is the bar a change must reach to be applied (below it, it is
     reported as a suspicion); ``languages`` forces the document's languages (wordfreq
     codes) instead of guessing them; ``channels`` are the code-page confusions to try.
-    Line breaks become ``\\n`` unless ``keep_line_breaks``.
+    Line breaks become ``\\n`` unless ``keep_line_breaks``.  ``repairs`` names the
+    optional repairs to make (``REPAIRS``; default: those on by default for text).
 
     >>> result = clean("Le r™le des villes")
     >>> result.text, [(c.before, c.after, c.rule) for c in result.changes]
@@ -53,6 +60,10 @@ def clean(
         if unknown:
             raise ValueError(f"no word list for language(s) {', '.join(unknown)}")
     channel_list = tuple(get_channel(name) for name in channels)
+    enabled = frozenset(default_repairs(pdf=False) if repairs is None else repairs)
+    unknown = sorted(enabled - set(REPAIRS))
+    if unknown:
+        raise ValueError(f"unknown repair(s) {', '.join(unknown)} (choose from {', '.join(REPAIRS)})")
 
     def guess(texts: Sequence[str], lines: Sequence[int]) -> list[str]:
         # the lines worth a look with the readings of their odd words, and a sample of the rest
@@ -64,10 +75,11 @@ def clean(
         channels=channel_list,
         min_confidence=min_confidence,
         guess_languages=None if languages is not None else guess,
+        repairs=enabled,
     )
     lines, breaks = split_lines(text)
     ctx.refresh_languages(lines)
-    if not ctx.worth_a_look and hygiene.nothing_to_do(text):
+    if not ctx.worth_a_look and hygiene.nothing_to_do(text) and not engine.triggered(text, enabled):
         # the fast path: no pass would propose anything, so the text is its own output
         output = text if keep_line_breaks or "\r" not in text else LINE_BREAK.sub("\n", text)
         changes, suspicions = [], []
@@ -111,10 +123,46 @@ def clean_bytes(data: bytes, **options: object) -> CleanResult:
     return result
 
 
+def clean_pdf(data: bytes, *, password: str = "", repairs: Iterable[str] | None = None, **options: object) -> CleanResult:
+    """Extract the text of the PDF in ``data`` page by page (pdfminer.six), then clean it.
+
+    Each change and suspicion carries the page it is on; the summary gives the number
+    of pages.  ``repairs`` default to those on by default for PDF input.  A PDF that
+    cannot be read raises ``PDFError`` (a ``ValueError``) with a one-line reason.
+    """
+    pages = extract(data, password)
+    chosen = default_repairs(pdf=True) if repairs is None else repairs
+    result = clean(pages.text, repairs=chosen, **options)  # type: ignore[arg-type]
+    lines, _ = split_lines(pages.text)
+    page_of = page_of_lines(pages.texts, lines)
+    result.changes[:] = [replace(c, page=page_of[c.line - 1]) for c in result.changes]
+    result.suspicions[:] = [replace(s, page=page_of[s.line - 1]) for s in result.suspicions]
+    result.summary.update(encoding="pdf", pages=len(pages.texts), xref_rebuilt=pages.rebuilt)
+    return result
+
+
+def is_pdf(data: bytes, name: str = "") -> bool:
+    """Whether to read ``data`` as a PDF: its name ends in ``.pdf`` or it starts like one.
+
+    >>> is_pdf(b"%PDF-1.4 ..."), is_pdf(b"hello", "a.PDF"), is_pdf(b"hello", "a.txt")
+    (True, True, False)
+    """
+    return data.startswith(b"%PDF-") or name.lower().endswith(".pdf")
+
+
 def clean_file(path: str | os.PathLike[str], **options: object) -> CleanResult:
-    """Read a file's bytes and clean them like ``clean_bytes``."""
+    """Read a file and clean it: a PDF like ``clean_pdf``, anything else like ``clean_bytes``."""
     with open(path, "rb") as handle:
         data = handle.read()
-    result = clean_bytes(data, **options)
+    result = clean_pdf(data, **options) if is_pdf(data, os.fspath(path)) else clean_bytes(data, **options)  # type: ignore[arg-type]
     result.summary["source"] = os.fspath(path)
     return result
+
+
+def default_repairs(pdf: bool) -> frozenset[str]:
+    """The optional repairs on by default for text (or for PDF input).
+
+    >>> "accents" in default_repairs(pdf=False)
+    True
+    """
+    return frozenset(name for name, (for_text, for_pdf) in REPAIRS.items() if (for_pdf if pdf else for_text))

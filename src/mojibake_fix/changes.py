@@ -50,6 +50,7 @@ class Change:
     before: str
     after: str
     steps: tuple[Step, ...]
+    page: int | None = None  # 1-based, for PDF input
 
     @property
     def rule(self) -> str:
@@ -86,6 +87,7 @@ class Suspicion:
     rule: str
     confidence: float
     evidence: str
+    page: int | None = None  # 1-based, for PDF input
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping."""

@@ -13,19 +13,26 @@ from collections.abc import Sequence
 
 from . import __version__
 from .channels import DEFAULT_CHANNELS, get_channel
+from .engine import OPTIONAL as REPAIRS
+from .engine import REPAIR_HELP
 from .report import FORMATS, read_jsonl, render
 
 EPILOG = """\
 examples:
   clean-text brochure.txt                      clean text to standard output
+  clean-text report.pdf -o report.txt          extract a PDF page by page, then clean it
   clean-text brochure.txt -o clean.txt --report changes.txt
   clean-text brochure.txt --report - > clean.txt   report to standard error
   cat old.txt | clean-text --lang fr --report-format jsonl --report changes.jsonl
   clean-text --undo changes.jsonl clean.txt    rebuild the input from output and report
+  clean-text notes.txt --space-runs --no-accents   choose the optional repairs
 
-Each change is reported with its line, columns in the input, before and after, the rule,
-a confidence and the evidence.  Changes below --min-confidence are not made; they are
-listed as suspicions.
+Each change is reported with its line (and page, for a PDF), columns in the input, before
+and after, the rule, a confidence and the evidence.  Changes below --min-confidence are
+not made; they are listed as suspicions.
+
+Optional repairs (each has --NAME and --no-NAME; defaults for text / for PDF input):
+{repairs}
 """
 
 
@@ -43,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="clean-text",
         description="Repair mojibake (Mac-Roman/Windows-1252 and other code-page confusions), "
         "lost letters and the spacing they broke; write clean UTF-8 and a per-line change report.",
-        epilog=EPILOG,
+        epilog=EPILOG.format(repairs=_repairs_help()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("inputs", nargs="*", metavar="FILE", help="files to clean (default or '-': standard input)")
@@ -60,9 +67,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="code-page confusions to try, as true>read codec pairs (default: %(default)s)",
     )
     parser.add_argument("--keep-line-breaks", action="store_true", help="keep the input's line breaks (default: write \\n)")
+    parser.add_argument("--password", default="", help="password of an encrypted PDF (default: none)")
+    for name in REPAIRS:
+        parser.add_argument(f"--{name}", action=argparse.BooleanOptionalAction, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--undo", metavar="REPORT", help="rebuild the input from a JSON Lines report and its output FILE")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
+
+
+def _repairs_help() -> str:
+    on_off = {True: "on", False: "off"}
+    return "\n".join(
+        f"  --{name:<16} {on_off[text]} / {on_off[pdf]}   {REPAIR_HELP[name]}" for name, (text, pdf) in REPAIRS.items()
+    )
+
+
+def _repairs(args: argparse.Namespace, pdf: bool) -> set[str]:
+    """The optional repairs for one input: its kind's defaults, then the flags given."""
+    chosen = {name for name, defaults in REPAIRS.items() if defaults[pdf]}
+    for name in REPAIRS:
+        flag = getattr(args, name.replace("-", "_"))
+        if flag is not None:
+            (chosen.add if flag else chosen.discard)(name)
+    return chosen
 
 
 def _read(path: str) -> bytes:
@@ -146,13 +173,26 @@ def _undo(args: argparse.Namespace) -> None:
 
 
 def _clean(args: argparse.Namespace) -> None:
-    from .api import clean_bytes  # deferred so that --help stays instant
+    from .api import (  # deferred so that --help stays instant
+        clean_bytes,
+        clean_pdf,
+        is_pdf,
+    )
+    from .sources.pdf import PDFError
 
     options = _options(args)
     inputs = args.inputs or ["-"]
     texts, reports = [], []
     for path in inputs:
-        result = clean_bytes(_read(path), **options)
+        data = _read(path)
+        pdf = is_pdf(data, path)
+        try:
+            if pdf:
+                result = clean_pdf(data, password=args.password, repairs=_repairs(args, True), **options)
+            else:
+                result = clean_bytes(data, repairs=_repairs(args, False), **options)
+        except PDFError as exc:
+            raise UserError(f"{path}: {exc}") from None
         name = "<stdin>" if path == "-" else path
         result.summary["source"] = name
         texts.append(result.text)

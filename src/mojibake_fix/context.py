@@ -29,6 +29,8 @@ class Context:
     #: guesses the languages of the document as it is now from the given lines worth a
     #: look (and a sample of the rest); None when the languages were forced
     guess_languages: Callable[[Sequence[str], Sequence[int]], Sequence[str]] | None = None
+    #: the optional repairs enabled (names of ``engine.OPTIONAL``)
+    repairs: frozenset[str] = frozenset()
     #: numbers of the lines the screen found worth a closer look (``screen.py``)
     worth_a_look: list[int] = field(default_factory=list)
     _screened: list[str] | None = None

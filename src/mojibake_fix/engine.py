@@ -2,12 +2,17 @@
 
 Order, and why:
 
-1. ``hygiene.normalize``: drop a byte-order mark and stray controls, compose to NFC, so
+1. ``cid.repair``: pdfminer.six's ``(cid:N)`` codes, before anything reads the words;
+2. ``hygiene.normalize``: drop a byte-order mark and stray controls, compose to NFC, so
    that the repairs see one spelling of each letter;
-2. ``mojibake.repair``: codec confusions and placeholders, with the words they split;
-3. ``spacing.collapse_after_repairs``: it needs to know which letters were repaired;
-4. ``hygiene.mark_lost_bytes``: after step 2, since a C1 control may be a letter it restores;
-5. ``hygiene.normalize`` again, so the output is NFC whatever the repairs wrote.
+3. ``accents.repair`` (option ``accents``): spacing accents back on their letters, before
+   the mojibake pass could take a TeX "ˆ" for a Mac-Roman "à";
+4. ``mojibake.repair``: codec confusions and placeholders, with the words they split;
+5. ``spacing.collapse_after_repairs``: it needs to know which letters were repaired;
+6. ``hygiene.mark_lost_bytes``: after step 4, since a C1 control may be a letter it restores;
+7. ``hygiene.normalize`` again, so the output is NFC whatever the repairs wrote.
+
+Passes with an option name run only when ``Context.repairs`` holds it.
 
 The sequence runs again on its own output until a round changes nothing (at most
 ``MAX_ROUNDS``): a repair can reveal another (a token freed of a stray control), and a
@@ -19,31 +24,68 @@ round is exactly what a second cleaning would do.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
 
 from .changes import Proposal, Suspicion
 from .context import Context
 from .document import Document
-from .passes import hygiene, mojibake, spacing
+from .passes import accents, cid, hygiene, mojibake, spacing
 
 Pass = Callable[[Document, Context], Iterable[Proposal]]
 
-PASSES: tuple[Pass, ...] = (
-    hygiene.normalize,
-    mojibake.repair,
-    spacing.collapse_after_repairs,
-    hygiene.mark_lost_bytes,
-    hygiene.normalize,
+@dataclass(frozen=True)
+class Stage:
+    """A pass, the option that enables it (None: always runs), and what in a whole text
+    gives it work (None: only what the screen or the hygiene check finds)."""
+
+    run: Pass
+    option: str | None = None
+    trigger: regex.Pattern[str] | None = None
+
+
+PASSES: tuple[Stage, ...] = (
+    Stage(cid.repair, trigger=cid.TRIGGER),
+    Stage(hygiene.normalize),
+    Stage(accents.repair, "accents", accents.TRIGGER),
+    Stage(mojibake.repair),
+    Stage(spacing.collapse_after_repairs),
+    Stage(hygiene.mark_lost_bytes),
+    Stage(hygiene.normalize),
 )
+#: Optional repairs: name → (on by default for text, on by default for PDF input).
+OPTIONAL: dict[str, tuple[bool, bool]] = {
+    "accents": (True, True),
+}
+#: What each optional repair does, in a few words (for ``clean-text --help``).
+REPAIR_HELP: dict[str, str] = {
+    "accents": 'spacing accents back on their letter ("syst`eme" -> "système")',
+}
+
+
+def stages_for(repairs: Iterable[str]) -> tuple[Stage, ...]:
+    """The stages to run with the optional ``repairs`` enabled, in order."""
+    enabled = set(repairs)
+    return tuple(stage for stage in PASSES if stage.option is None or stage.option in enabled)
+
+
+def triggered(text: str, repairs: Iterable[str]) -> bool:
+    """Whether some enabled pass finds work in ``text`` beyond the screen and hygiene."""
+    return any(stage.trigger.search(text) for stage in stages_for(repairs) if stage.trigger is not None)
 
 
 MAX_ROUNDS = 4
 
 
-def run(doc: Document, ctx: Context, passes: Sequence[Pass] = PASSES) -> list[Suspicion]:
+def run(doc: Document, ctx: Context, passes: Sequence[Pass] | None = None) -> list[Suspicion]:
     """Run ``passes`` over ``doc`` in rounds until nothing changes; see the module docstring.
 
     Returns the last round's proposals below the bar as suspicions (columns in the input).
+    Without ``passes``, those of ``PASSES`` that ``ctx.repairs`` enables run.
     """
+    if passes is None:
+        passes = tuple(stage.run for stage in stages_for(ctx.repairs))
     for _ in range(MAX_ROUNDS):
         ctx.refresh_languages(doc.texts)
         suspicions, applied = run_once(doc, ctx, passes)
@@ -53,7 +95,8 @@ def run(doc: Document, ctx: Context, passes: Sequence[Pass] = PASSES) -> list[Su
 
 
 def run_once(doc: Document, ctx: Context, passes: Sequence[Pass]) -> tuple[list[Suspicion], int]:
-    """One round: each pass in turn, applying its proposals at or above the bar.
+    """One round: each pass in turn, applying its proposals at or above the bar, on the
+    text as the passes before it left it (screened again when they changed it).
 
     Within one pass, overlapping proposals are resolved in favour of the surer one.
     Returns the suspicions and the number of proposals applied.
@@ -61,6 +104,8 @@ def run_once(doc: Document, ctx: Context, passes: Sequence[Pass]) -> tuple[list[
     suspicions: list[Suspicion] = []
     applied = 0
     for run_pass in passes:
+        if applied:
+            ctx.refresh_languages(doc.texts)  # a no-op unless the last pass changed the text
         accepted: dict[int, list[Proposal]] = {}
         for proposal in sorted(run_pass(doc, ctx), key=lambda p: -p.step.confidence):
             line = doc.lines[proposal.line]

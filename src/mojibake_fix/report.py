@@ -25,6 +25,8 @@ def render_text(result: CleanResult, name: str | None = None) -> str:
     summary = result.summary
     head = [f"# {name or summary.get('source', '<text>')}"]
     facts = [f"{summary['lines']} lines", f"languages {', '.join(summary['languages']) or '?'}"]
+    if "pages" in summary:
+        facts.insert(0, f"{summary['pages']} pages")
     if "encoding" in summary:
         facts.insert(0, f"read as {summary['encoding']}")
     head.append("# " + "; ".join(facts))
@@ -36,14 +38,18 @@ def render_text(result: CleanResult, name: str | None = None) -> str:
     rules = ", ".join(f"{rule} {count}" for rule, count in summary["changes_by_rule"].items()) or "none"
     head.append(f"# {summary['changes']} changes on {summary['lines_changed']} lines ({rules}); {summary['suspicions']} suspicions")
     body = [
-        f"line {c.line}, col {c.start}-{c.end}: {c.before!r} → {c.after!r}  [{c.rule} {c.confidence:.2f}] {c.evidence}"
+        f"{_where(c.page, c.line)}, col {c.start}-{c.end}: {c.before!r} → {c.after!r}  [{c.rule} {c.confidence:.2f}] {c.evidence}"
         for c in result.changes
     ]
     body += [
-        f"suspicion line {s.line}, col {s.start}-{s.end}: {s.text!r} may be {s.suggestion!r}  [{s.rule} {s.confidence:.2f}] {s.evidence}"
+        f"suspicion {_where(s.page, s.line)}, col {s.start}-{s.end}: {s.text!r} may be {s.suggestion!r}  [{s.rule} {s.confidence:.2f}] {s.evidence}"
         for s in result.suspicions
     ]
     return "\n".join(head + body) + "\n"
+
+
+def _where(page: int | None, line: int) -> str:
+    return f"line {line}" if page is None else f"page {page}, line {line}"
 
 
 def jsonl_records(result: CleanResult, name: str | None = None) -> Iterator[dict[str, Any]]:
