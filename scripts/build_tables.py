@@ -36,6 +36,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from mojibake_fix.lexicon import CANDIDATE_LANGUAGES
 
 OUTPUT = ROOT / "src" / "mojibake_fix" / "data" / "languages.json"
+#: Letters wordfreq's lists cannot show because they are folded away ("ß" is stored as
+#: "ss"), per language whose orthography writes them.
+FOLDED_AWAY = {"de": "ß"}
 
 
 def letters_of(frequencies: dict[str, float]) -> tuple[Counter[str], Counter[str]]:
@@ -68,7 +71,7 @@ def build(top: int, share: float, apostrophe_share: float) -> dict[str, dict[str
         best = sorted(words, key=lambda item: (-item[1], item[0]))[:top]
         mass, initial = letters_of(frequencies)
         table[lang] = {
-            "letters": "".join(sorted(c for c, total in mass.items() if c != "'" and total >= share)),
+            "letters": "".join(sorted({c for c, total in mass.items() if c != "'" and total >= share} | set(FOLDED_AWAY.get(lang, "")))),
             "initials": "".join(sorted(c for c, total in initial.items() if total >= share)),
             "apostrophe": mass["'"] >= apostrophe_share,
             "top": {word: float(f"{frequency:.3g}") for word, frequency in best},

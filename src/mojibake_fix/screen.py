@@ -12,7 +12,8 @@ made of.  A line is worth a look when it holds
   document's main language has none (Czech "tvoř’" is "tvoří"); a placeholder or
   symbol alone after some text ("ligne ‡ ligne", a lost "à"); a line opened by a
   closing mark or by a lone lower-case non-ASCII letter that is no common word ("» da",
-  "é da" for "È da");
+  "é da" for "È da"); a lone non-ASCII capital after some text that is no common word
+  ("o registro Ú frequentemente", for "é");
 * a case change inside a word that involves a non-ASCII letter ("rÈsumÈ", "DÈsactiver",
   "пРИВЕТ", "éT"), or two non-ASCII capitals in a row (Cyrillic read through the wrong
   Cyrillic table);
@@ -101,8 +102,9 @@ def _checks(channels: tuple[Channel, ...], languages: tuple[str, ...]) -> list[t
     between = (suspicious & COMMON_PUNCTUATION) - JOINERS - touching - opening - closing - spaces
     marks = placeholders | touching | opening | closing | between | spaces
     letters = frozenset(c for c in suspicious - marks - JOINERS if c.isalpha())
-    odd = (suspicious - marks - JOINERS) - {c for c in letters if all(x.isascii() or x in native for x in c.casefold())}
-    unusual_start = frozenset(c for c in letters - odd if not c.isascii() and c.casefold() not in initials)
+    # lower(), not casefold(): "ß" and "ﬂ" must be letters of the language themselves
+    odd = (suspicious - marks - JOINERS) - {c for c in letters if all(x.isascii() or x in native for x in c.lower())}
+    unusual_start = frozenset(c for c in letters - odd if not c.isascii() and c.lower() not in initials)
     return [
         # case changes ordinary words do not make ("rÈsumÈ", "DÈsactiver", "ŘÍ", "éT")
         (upper_na, rf"(?<={lower}.)|(?<={LETTER}.)(?={lower})|{_class(sorted(upper_na))}"),
@@ -115,6 +117,7 @@ def _checks(channels: tuple[Channel, ...], languages: tuple[str, ...]) -> list[t
         (between, rf"{AFTER_LETTER}{BEFORE_LETTER}"),
         (spaces, rf"{AFTER_LETTER}{BEFORE_LETTER}|(?<= .)|(?= )"),  # "m\u00a0s", "contar\u00a0 bytes"
         (lower_na - one_letter_words, rf"{LINE_START}(?!\S)"),  # "é da notare", for "È da notare"
+        (frozenset(c for c in upper_na if c.lower() not in one_letter_words), ALONE_AFTER_TEXT),  # "registro Ú"
         (frozenset("\ufffd"), ""),
     ]
 

@@ -1,0 +1,165 @@
+"""Hyphenation: words a typesetter broke at a line end, and invisible soft hyphens.
+
+A word hyphenated at a line end ("com-" / "piler") is joined when the joined word is a
+known word and the hyphenated spelling is not the likelier one.  Word lists hold no
+hyphenated forms (their tokenizers split at hyphens), so the hyphenated spelling is
+weighed as two words side by side: a real compound ("peut-être", "bien-être") is made of
+common words whose glued form is rare or unknown, a hyphenated word has a piece that is
+no word ("ca-" / "ractère") or is rare ("piler").  The document's own spelling decides
+first: a form it writes elsewhere inside a line ("celui-ci", "MacKenzie") wins.
+
+The tail moves up so that the line count stays the same: the hyphen on line k becomes
+the tail, and the tail (with the spaces after it) leaves line k+1.  A form feed opening
+the next line (a page break from pdfminer.six) and one blank line in between (a page or
+paragraph break) are skipped.
+
+>>> from mojibake_fix.context import Context
+>>> from mojibake_fix.document import Document
+>>> from mojibake_fix.engine import run
+>>> from mojibake_fix.lexicon import Lexicon
+>>> doc = Document.from_text("il faut com-\\npiler des fichiers\\net celui-\\nci aussi")
+>>> _ = run(doc, Context(Lexicon.shared(["fr"]), ()), passes=(join,))
+>>> doc.texts
+['il faut compiler', 'des fichiers', 'et celui-', 'ci aussi']
+>>> [(c.line, c.before, c.after, c.rule) for c in doc.changes()]
+[(1, '-', 'piler', 'hyphenation:join'), (2, 'piler ', '', 'hyphenation:join')]
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from ..changes import Proposal, Step
+from ..context import Context
+from ..document import Document
+from ..lexicon import Lexicon
+
+SOFT_HYPHEN = "\u00ad"
+#: Hyphens a line end may break a word at: ASCII, U+2010 and the soft hyphen.
+HYPHENS = ("-", "\u2010", SOFT_HYPHEN)
+#: What in a whole text gives ``join`` work: a letter and a hyphen (ASCII, U+2010 or
+#: soft) ending a line, or a soft hyphen anywhere.
+TRIGGER = regex.compile(r"\p{L}[-\u2010\u00ad][ \t]*$|\u00ad", regex.MULTILINE)
+#: The broken word's head at a line end: its last letters, the hyphen, trailing blanks.
+HEAD = regex.compile(r"(\p{L}[\p{L}\p{M}]*)([-\u2010\u00ad])[ \t]*$")
+#: The tail at the start of a line: blanks (a form feed), the word (with an elided
+#: part, "d’hui"), what is glued to it up to the next blank, then the blanks after it.
+TAIL = regex.compile(r"[ \t\f]*+((\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*)[^ \t]*)[ \t]*")
+#: Words as the document's own spelling counts them: hyphenated compounds are one word.
+SPELLING = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
+#: Confidence never reaches 1 on word lists alone: a list may miss the piece it lacks.
+MAX_CONFIDENCE = 0.99
+
+
+def zipf(frequency: float) -> float:
+    """A frequency on the Zipf scale (log10 of occurrences per billion words).
+
+    >>> zipf(1e-6)
+    3.0
+    """
+    return math.log10(frequency) + 9.0
+
+
+def move_up(texts: Sequence[str], head: int, end: int, tail: int, match: regex.Match[str], step: Step) -> Iterator[Proposal]:
+    """The two proposals that move ``match``'s tail token (``TAIL`` matched at the start of
+    line ``tail``) to column ``end`` of line ``head``, replacing what follows ``end``.
+
+    The spaces after the tail leave with it; the line's leading blanks stay.
+    """
+    yield Proposal(head, end, len(texts[head]), match.group(1), step)
+    yield Proposal(tail, match.start(1), match.end(), "", step)
+
+
+def _spellings(texts: Sequence[str]) -> Counter[str]:
+    """How often the document writes each word (folded; hyphenated compounds whole)."""
+    return Counter(SPELLING.findall("\n".join(texts).casefold().replace("\u2010", "-")))
+
+
+def _next_text_line(texts: Sequence[str], number: int) -> int | None:
+    """The line after ``number`` that holds text, skipping one blank line."""
+    for candidate in (number + 1, number + 2):
+        if candidate < len(texts) and texts[candidate].strip():
+            return candidate
+    return None
+
+
+class _Judge:
+    """Decides each line-end break, with the lexicon's frequencies cached per word."""
+
+    def __init__(self, lexicon: Lexicon, spellings: Counter[str]):
+        self.lexicon = lexicon
+        self.spellings = spellings
+        self._frequency: dict[str, tuple[float, str | None]] = {}
+
+    def frequency(self, word: str) -> tuple[float, str | None]:
+        """``Lexicon.frequency``, cached."""
+        found = self._frequency.get(word)
+        if found is None:
+            found = self._frequency[word] = self.lexicon.frequency(word)
+        return found
+
+    def step(self, head: str, tail: str) -> Step | None:
+        """The step joining ``head`` and ``tail``, or None when the hyphen stays."""
+        joined, hyphenated = head + tail, f"{head}-{tail}"
+        seen_joined = self.spellings[joined.casefold()]
+        seen_hyphenated = self.spellings[hyphenated.casefold()]
+        if seen_hyphenated > seen_joined:
+            return None
+        if seen_joined:
+            return Step("hyphenation:join", MAX_CONFIDENCE, f"‘{joined}’ {seen_joined}× in the text, ‘{hyphenated}’ {seen_hyphenated}×")
+        if tail[0].isupper() and not head.isupper():
+            return None  # a capitalised part after a hyphen: a name ("Nations-Unies")
+        if not self.lexicon.known(joined):
+            return None
+        frequency, language = self.frequency(joined)
+        parts = self.frequency(head)[0] * self.frequency(tail)[0]
+        ratio = frequency / parts if parts else math.inf
+        if ratio <= 1.0:
+            return None
+        if parts:
+            against = f"‘{head}’ ‘{tail}’ zipf {zipf(parts):.1f} as two words"
+        else:
+            against = f"‘{tail if self.frequency(head)[0] else head}’ unlisted"
+        evidence = f"‘{joined}’ {language} zipf {zipf(frequency):.1f}; {against}"
+        return Step("hyphenation:join", min(MAX_CONFIDENCE, ratio / (ratio + 1.0)), evidence)
+
+
+def join(doc: Document, ctx: Context) -> Iterator[Proposal]:
+    """Join words hyphenated at line ends (the tail moves up); drop soft hyphens."""
+    texts = doc.texts
+    if not TRIGGER.search("\n".join(texts)):
+        return
+    judge: _Judge | None = None
+    joins: list[Proposal] = []
+    for number, text in enumerate(texts):
+        head = HEAD.search(text) if text.rstrip(" \t")[-1:] in HYPHENS else None
+        below = _next_text_line(texts, number) if head else None
+        tail = TAIL.match(texts[below]) if head and below is not None else None
+        if head is None or tail is None or below is None or _covered(joins, number, head.start()):
+            continue  # no break, or the line holds nothing but another break's tail
+        if texts[below][tail.end(2) : tail.end(2) + 1] in HYPHENS:
+            continue  # the tail goes on with a hyphen: a compound ("a-" / "t-il")
+        if head.group(2) == SOFT_HYPHEN:
+            step: Step | None = Step("hyphenation:soft_hyphen", 1.0, "soft hyphen at the line end")
+        else:
+            if judge is None:
+                judge = _Judge(ctx.lexicon, _spellings(texts))
+            step = judge.step(head.group(1), tail.group(2))
+        if step is not None:
+            joins.extend(move_up(texts, number, head.start(2), below, tail, step))
+    yield from joins
+    soft = Step("hyphenation:soft_hyphen", 1.0, "soft hyphen: an invisible break hint")
+    for number, text in enumerate(texts):
+        if SOFT_HYPHEN in text:  # those in a moving tail go once it is up
+            for found in regex.finditer(SOFT_HYPHEN, text):
+                if not _covered(joins, number, found.start()):
+                    yield Proposal(number, found.start(), found.end(), "", soft)
+
+
+def _covered(proposals: Sequence[Proposal], line: int, column: int) -> bool:
+    """Whether one of ``proposals`` edits column ``column`` of line ``line``."""
+    return any(p.line == line and p.start <= column < p.end for p in proposals)
