@@ -9,7 +9,12 @@ no word ("ca-" / "ractère") or is rare ("piler").  The document's own spelling 
 first: a form it writes elsewhere inside a line ("celui-ci", "MacKenzie") wins.
 
 The tail moves up so that the line count stays the same: the hyphen on line k becomes
-the tail, and the tail (with the spaces after it) leaves line k+1.  A form feed opening
+the tail, and the tail (with the spaces after it) leaves line k+1.  A compound broken at
+its own hyphen ("Nations-" / "Unies", "systemd-" / "cgtop") comes together the same way with
+its hyphen kept (``hyphenation:keep``), unless its tail is one of the language's most
+frequent words ("Haupt-" / "und Nebensätze" is a suspended hyphen; "celui-" / "ci"
+stays too); a German compound the lists lack is joined when
+its words meet elsewhere than at the hyphen ("Unterbe-" / "fehl" is "Unter|befehl").  A form feed opening
 the next line (a page break from pdfminer.six) and one blank line in between (a page or
 paragraph break) are skipped.
 
@@ -17,12 +22,12 @@ paragraph break) are skipped.
 >>> from mojibake_fix.document import Document
 >>> from mojibake_fix.engine import run
 >>> from mojibake_fix.lexicon import Lexicon
->>> doc = Document.from_text("il faut com-\\npiler des fichiers\\net celui-\\nci aussi")
+>>> doc = Document.from_text("il faut com-\\npiler des fichiers\\ndes Nations-\\nUnies aussi")
 >>> _ = run(doc, Context(Lexicon.shared(["fr"]), ()), passes=(join,))
 >>> doc.texts
-['il faut compiler', 'des fichiers', 'et celui-', 'ci aussi']
+['il faut compiler', 'des fichiers', 'des Nations-Unies', 'aussi']
 >>> [(c.line, c.before, c.after, c.rule) for c in doc.changes()]
-[(1, '-', 'piler', 'hyphenation:join'), (2, 'piler ', '', 'hyphenation:join')]
+[(1, '-', 'piler', 'hyphenation:join'), (2, 'piler ', '', 'hyphenation:join'), (3, '', 'Unies', 'hyphenation:keep'), (4, 'Unies ', '', 'hyphenation:keep')]
 """
 
 from __future__ import annotations
@@ -36,16 +41,16 @@ import regex
 from ..changes import Proposal, Step
 from ..context import Context
 from ..document import Document
-from ..lexicon import Lexicon
+from ..lexicon import COMPOUND_MIN, Lexicon, fold, top_words
 
 SOFT_HYPHEN = "\u00ad"
 #: Hyphens a line end may break a word at: ASCII, U+2010 and the soft hyphen.
 HYPHENS = ("-", "\u2010", SOFT_HYPHEN)
-#: What in a whole text gives ``join`` work: a letter and a hyphen (ASCII, U+2010 or
-#: soft) ending a line, or a soft hyphen anywhere.
-TRIGGER = regex.compile(r"\p{L}[-\u2010\u00ad][ \t]*$|\u00ad", regex.MULTILINE)
+#: What in a whole text gives ``join`` work: a hyphen (ASCII, U+2010 or soft) ending a
+#: line, or a soft hyphen anywhere.
+TRIGGER = regex.compile(r"[-\u2010\u00ad](?=[ \t]*$)|\u00ad", regex.MULTILINE)
 #: The broken word's head at a line end: its last letters, the hyphen, trailing blanks.
-HEAD = regex.compile(r"(\p{L}[\p{L}\p{M}]*)([-\u2010\u00ad])[ \t]*$")
+HEAD = regex.compile(r"(?<!\p{N})(\p{L}[\p{L}\p{M}]*)([-\u2010\u00ad])[ \t]*$")
 #: The tail at the start of a line: blanks (a form feed), the word (with an elided
 #: part, "d’hui"), what is glued to it up to the next blank, then the blanks after it.
 TAIL = regex.compile(r"[ \t\f]*+((\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*)[^ \t]*)[ \t]*")
@@ -53,6 +58,16 @@ TAIL = regex.compile(r"[ \t\f]*+((\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)
 SPELLING = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
 #: Confidence never reaches 1 on word lists alone: a list may miss the piece it lacks.
 MAX_CONFIDENCE = 0.99
+#: Typesetters leave at least two letters on each side of a break (TeX's
+#: \lefthyphenmin and \righthyphenmin); a lone letter is a real hyphen ("e-mail").
+MIN_PIECE = 2
+#: A joined word no list has that reads as two listed words, with a tail no list has
+#: ("Ver-" / "trauensstufe"): German compounds the lists miss.  A listed tail makes a
+#: real compound likelier, and the join only a suspicion ("Unterbe-" / "fehl").
+COMPOUND_CONFIDENCE = 0.9
+#: A compound broken at its own hyphen ("Nations-" / "Unies") moves up whole, hyphen kept.
+KEEP_CONFIDENCE = 0.95
+COMPOUND_UNSURE = 0.7
 
 
 def zipf(frequency: float) -> float:
@@ -109,23 +124,39 @@ class _Judge:
         seen_hyphenated = self.spellings[hyphenated.casefold()]
         if seen_hyphenated > seen_joined:
             return None
-        if seen_joined:
+        if seen_joined > seen_hyphenated:
             return Step("hyphenation:join", MAX_CONFIDENCE, f"‘{joined}’ {seen_joined}× in the text, ‘{hyphenated}’ {seen_hyphenated}×")
-        if tail[0].isupper() and not head.isupper():
-            return None  # a capitalised part after a hyphen: a name ("Nations-Unies")
+        if min(len(head), len(tail)) < MIN_PIECE or (tail[0].isupper() and not (head.isupper() and tail[:2].isupper())):
+            return None  # "e-mail", "x-ray"; a capitalised part: a name ("Nations-Unies")
+        pieces = [(piece, self.frequency(piece)[0]) for piece in (head, tail)]
+        unlisted = [f"‘{piece}’ unlisted" for piece, frequency in pieces if not frequency]
         if not self.lexicon.known(joined):
-            return None
+            # a compound the lists lack ("Vertrauensstufe"), broken where no word ends
+            if not unlisted or self.lexicon.compound_logprob(joined) is None:
+                return None
+            cut = self.compound_cut(joined)
+            elsewhere = cut is not None and cut != len(head)  # "Unter|befehl" broken as "Unterbe-fehl"
+            confidence = COMPOUND_CONFIDENCE if elsewhere or not pieces[1][1] else COMPOUND_UNSURE
+            where = f", whose words meet at ‘{joined[:cut]}|{joined[cut:]}’" if elsewhere and cut else ""
+            return Step("hyphenation:join", confidence, f"‘{joined}’ reads as a compound{where}; {', '.join(unlisted)}")
         frequency, language = self.frequency(joined)
-        parts = self.frequency(head)[0] * self.frequency(tail)[0]
-        ratio = frequency / parts if parts else math.inf
+        together = pieces[0][1] * pieces[1][1]
+        ratio = frequency / together if together else math.inf
         if ratio <= 1.0:
             return None
-        if parts:
-            against = f"‘{head}’ ‘{tail}’ zipf {zipf(parts):.1f} as two words"
-        else:
-            against = f"‘{tail if self.frequency(head)[0] else head}’ unlisted"
+        against = ", ".join(f"‘{piece}’ {f'{zipf(f):.1f}' if f else 'unlisted'}" for piece, f in pieces)
         evidence = f"‘{joined}’ {language} zipf {zipf(frequency):.1f}; {against}"
         return Step("hyphenation:join", min(MAX_CONFIDENCE, ratio / (ratio + 1.0)), evidence)
+
+
+    def compound_cut(self, word: str) -> int | None:
+        """Where ``word`` splits into the likeliest two listed words (None if nowhere)."""
+        cuts = {
+            cut: self.frequency(word[:cut])[0] * self.frequency(word[cut:])[0]
+            for cut in range(COMPOUND_MIN, len(word) - COMPOUND_MIN + 1)
+        }
+        best = max(cuts, key=cuts.__getitem__, default=None)
+        return best if best is not None and cuts[best] > 0 else None
 
 
 def join(doc: Document, ctx: Context) -> Iterator[Proposal]:
@@ -139,10 +170,13 @@ def join(doc: Document, ctx: Context) -> Iterator[Proposal]:
         head = HEAD.search(text) if text.rstrip(" \t")[-1:] in HYPHENS else None
         below = _next_text_line(texts, number) if head else None
         tail = TAIL.match(texts[below]) if head and below is not None else None
-        if head is None or tail is None or below is None or _covered(joins, number, head.start()):
+        if head is None or tail is None or below is None or _covered(joins[-1:], number, head.start()):
             continue  # no break, or the line holds nothing but another break's tail
-        if texts[below][tail.end(2) : tail.end(2) + 1] in HYPHENS:
-            continue  # the tail goes on with a hyphen: a compound ("a-" / "t-il")
+        keep = Step("hyphenation:keep", KEEP_CONFIDENCE, f"‘{head.group(1)}-{tail.group(2)}’ broken at its own hyphen")
+        if texts[below][tail.end(2) : tail.end(2) + 1] in ("-", "\u2010"):
+            # the tail goes on with a hyphen: a compound ("a-" / "t-il"), moved up whole
+            joins.extend(move_up(texts, number, head.end(2), below, tail, keep))
+            continue
         if head.group(2) == SOFT_HYPHEN:
             step: Step | None = Step("hyphenation:soft_hyphen", 1.0, "soft hyphen at the line end")
         else:
@@ -151,12 +185,20 @@ def join(doc: Document, ctx: Context) -> Iterator[Proposal]:
             step = judge.step(head.group(1), tail.group(2))
         if step is not None:
             joins.extend(move_up(texts, number, head.start(2), below, tail, step))
+        elif SOFT_HYPHEN not in head.group(2) + tail.group(1) and fold(tail.group(2)) not in top_words(ctx.lexicon.languages):
+            # a real hyphen: the compound comes together on one line; but a tail that is one
+            # of the language's most frequent words may follow a suspended hyphen ("Haupt- /
+            # und Nebensätze"), so that break stays
+            joins.extend(move_up(texts, number, head.end(2), below, tail, keep))
     yield from joins
+    by_line: dict[int, list[Proposal]] = {}
+    for proposal in joins:
+        by_line.setdefault(proposal.line, []).append(proposal)
     soft = Step("hyphenation:soft_hyphen", 1.0, "soft hyphen: an invisible break hint")
     for number, text in enumerate(texts):
         if SOFT_HYPHEN in text:  # those in a moving tail go once it is up
             for found in regex.finditer(SOFT_HYPHEN, text):
-                if not _covered(joins, number, found.start()):
+                if not _covered(by_line.get(number, ()), number, found.start()):
                     yield Proposal(number, found.start(), found.end(), "", soft)
 
 

@@ -1,0 +1,274 @@
+"""Layout damage from text extraction: words split by a space, letter-spaced headings,
+runs of spaces between words, trailing blanks.
+
+Extractors place a space wherever two glyphs stand further apart than some share of
+their width, so kerning and justification split words ("na vigateurs", "T rouver")
+and letter-spaced headings come out one letter a word ("S E R V I C E S").
+
+* ``split_words`` joins two pieces when together they make a common word and one of
+  them is no word; it needs the document to show the damage at least twice, since one
+  such pair in clean text is more likely a rare word than a split;
+* ``letter_spaced`` joins the letters of a spaced-out heading, words being separated by
+  two or more spaces there;
+* ``collapse_runs`` and ``strip_trailing`` tidy the spacing of justified lines.  They
+  change the layout of ordinary text files too, so they are meant for PDF input only;
+  run ``letter_spaced`` before ``collapse_runs``, which removes the double spaces that
+  separate its words.
+
+>>> from mojibake_fix.context import Context
+>>> from mojibake_fix.document import Document
+>>> from mojibake_fix.engine import run
+>>> from mojibake_fix.lexicon import Lexicon
+>>> doc = Document.from_text("S E R V I C E S  D E  B A S E\\nLes na vigateurs A vec  le  \\nde main")
+>>> passes = (split_words, letter_spaced, collapse_runs, strip_trailing)
+>>> _ = run(doc, Context(Lexicon.shared(["fr"]), ()), passes=passes)
+>>> doc.texts
+['SERVICES DE BASE', 'Les navigateurs Avec le', 'de main']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+import regex
+
+from ..changes import Proposal, Step
+from ..context import Context
+from ..document import Document
+from ..lexicon import Lexicon
+from .hyphenation import TAIL, move_up, zipf
+
+#: A joined word must be at least this common (zipf 3) to join two pieces.
+COMMON = 1e-6
+#: Shortest joined word: shorter ones ("as" from "a s") are too easily made by chance.
+MIN_JOINED = 4
+#: Distinct split pairs a document must show before any is applied.
+EVIDENCE_PAIRS = 2
+#: A piece of one letter is a word in its own right only if this common ("a", "y").
+WORD_LETTER = 1e-3
+#: A second piece this common after a piece that is no word is likelier a word of its
+#: own after a word the lists lack (Danish "kolon i") than the end of a split word.
+FUNCTION_WORD = 1e-3
+#: Confidence of a split pair, once the document shows the damage elsewhere.
+SPLIT_CONFIDENCE = 0.95
+#: Confidence of a repair lacking the evidence that would make it sure: a suspicion.
+UNSURE = 0.6
+#: Left piece: opening punctuation, an elided article ("l’"), then the letters.
+LEFT = regex.compile(r"([\p{Ps}\p{Pi}\"']*(?:\p{L}{1,7}['’](?=\p{L}{2}))?)([\p{L}\p{M}]+)")
+#: Right piece: the letters, then closing punctuation.
+RIGHT = regex.compile(r"([\p{L}\p{M}]+)[\p{Pe}\p{Pf}\p{Po}]*")
+
+#: What in a whole text gives ``letter_spaced`` work: four lone letters in a row (a word
+#: of ``SPACED_MIN`` letters), in ``re`` syntax, which scans a whole text faster.
+LETTER_SPACED_TRIGGER = re.compile(r"(?:^| )[^\W\d_] [^\W\d_] [^\W\d_] [^\W\d_](?!\S)", re.MULTILINE)
+#: Lone letters separated by single spaces, and runs of them separated by 2+ spaces.
+SPACED_WORD = regex.compile(r"(?<!\S)\p{L}(?: \p{L})*(?!\S)")
+SPACED_RUN = regex.compile(r"(?<!\S)\p{L}(?: \p{L})*(?: {2,}\p{L}(?: \p{L})*)*(?!\S)")
+#: A run needs a word of this many letters, and a letter-spaced line's shorter words
+#: (names, "D E") need not be known; inside a line the words at either end of a run
+#: need this many letters and every word must be known.
+SPACED_MIN = 4
+#: Confidence of a letter-spaced run of known words, or a whole line with some known
+#: word (the others: names and the like).
+LETTER_SPACED_CONFIDENCE = 0.95
+WHOLE_LINE_CONFIDENCE = 0.9
+
+#: What gives ``collapse_runs`` and ``strip_trailing`` work: two spaces between words,
+#: blanks ending a line.
+RUNS_TRIGGER = regex.compile(r"(?<=\S)  +(?=\S)")
+TRAILING_TRIGGER = regex.compile(r"[ \t]+$", regex.MULTILINE)
+
+
+class _Words:
+    """What the document's languages say of a piece or a joined word, cached per string."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self._frequency: dict[str, float] = {}
+        self._pieces: dict[str, tuple[str | None, str | None]] = {}
+
+    def frequency(self, word: str) -> float:
+        """The word's frequency in the document's languages, when at least ``COMMON``."""
+        found = self._frequency.get(word)
+        if found is None:
+            found = 0.0
+            if self.lexicon.known(word):  # the cheap look-up first: most strings are no word
+                frequency, language = self.lexicon.frequency(word)
+                if language in self.lexicon.languages and frequency >= COMMON:
+                    found = frequency
+            self._frequency[word] = found
+        return found
+
+    def pieces(self, token: str) -> tuple[str | None, str | None]:
+        """The letters ``token`` gives as the left piece of a split word and as the right
+        one (None where it cannot be that piece)."""
+        found = self._pieces.get(token)
+        if found is None:
+            left, right = LEFT.fullmatch(token), RIGHT.fullmatch(token)
+            found = self._pieces[token] = (left.group(2) if left else None, right.group(1) if right else None)
+        return found
+
+    def is_word(self, piece: str) -> bool:
+        """Whether ``piece`` is a word in its own right (a lone letter must be very common)."""
+        return self.frequency(piece) >= (WORD_LETTER if len(piece) == 1 else COMMON)
+
+
+def _split_pair(words: _Words, left: str, right: str) -> tuple[str, str] | None:
+    """The joined word and the evidence if ``left`` + ``right`` is one word split by a
+    space; None when it is not."""
+    head, tail = words.pieces(left)[0], words.pieces(right)[1]
+    if head is None or tail is None or len(head) + len(tail) < MIN_JOINED or not _same_word_case(head, tail):
+        return None
+    joined = head + tail
+    frequency = words.frequency(joined)
+    if not frequency or (words.is_word(head) and words.is_word(tail)):
+        return None  # no common word, or two words ("de main") whatever they make
+    if words.frequency(tail) >= FUNCTION_WORD:
+        return None  # a word the lists lack, then a common one (Danish "kolon i")
+    nonword = " ".join(f"‘{piece}’" for piece in (head, tail) if not words.is_word(piece))
+    return joined, f"‘{joined}’ zipf {zipf(frequency):.1f}; {nonword} no word"
+
+
+def _same_word_case(head: str, tail: str) -> bool:
+    """Whether ``tail`` may continue ``head`` as to letter case ("T rouver", "SER VICES",
+    not "Le Pen" nor "ESC e").
+
+    >>> _same_word_case("T", "rouver"), _same_word_case("Le", "Pen"), _same_word_case("ESC", "e")
+    (True, False, False)
+    """
+    if (len(head) > 1 and head.isupper()) or tail[0].isupper():
+        return head.isupper() and tail.isupper()
+    return True
+
+
+def _piece_unknown(words: _Words, token: str) -> bool:
+    """Whether ``token`` could be the piece of a split word that is no word."""
+    return any(piece is not None and not words.is_word(piece) for piece in words.pieces(token))
+
+
+def split_words(doc: Document, ctx: Context) -> Iterator[Proposal]:
+    """Join words a space split ("na vigateurs"), also across a line break ("dif" /
+    "férents": the tail moves up), once the document shows two such splits."""
+    texts = doc.texts
+    words = _Words(ctx.lexicon)
+    suspects = {token for token in set("\n".join(texts).split()) if _piece_unknown(words, token)}
+    if not suspects:
+        return
+    inline: dict[int, list[tuple[int, tuple[str, str]]]] = {}  # line → gaps
+    for number, text in enumerate(texts):
+        tokens = text.split(" ")
+        if len(tokens) > 1 and not suspects.isdisjoint(tokens):
+            gaps = _inline_pairs(words, suspects, tokens)
+            if gaps:
+                inline[number] = gaps
+    across: dict[int, tuple[regex.Match[str], tuple[str, str]]] = {}  # tail's line → tail
+    for number, (text, below) in enumerate(pairwise(texts)):
+        tail = TAIL.match(below) if text[-1:].isalpha() and below[:1].isalpha() and number not in across else None
+        if tail is None or any(gap <= tail.end(1) for gap, _ in inline.get(number + 1, ())):
+            continue  # no letters meet at the break, or the tail is in a split pair itself
+        last = text.rsplit(None, 1)[-1]
+        if any(gap == len(text) - len(last) - 1 for gap, _ in inline.get(number, ())):
+            continue  # so is the piece before the break
+        if last in suspects or tail.group(1) in suspects:
+            pair = _split_pair(words, last, tail.group(1))
+            if pair:
+                across[number + 1] = (tail, pair)
+    joined = {pair[0].casefold() for gaps in inline.values() for _, pair in gaps}
+    joined.update(pair[0].casefold() for _, pair in across.values())
+    for number, gaps in inline.items():
+        for end, pair in gaps:
+            yield Proposal(number, end, end + 1, "", _step(pair, len(joined)))
+    for below, (tail, pair) in across.items():
+        yield from move_up(texts, below - 1, len(texts[below - 1]), below, tail, _step(pair, len(joined)))
+
+
+def _inline_pairs(words: _Words, suspects: set[str], tokens: list[str]) -> list[tuple[int, tuple[str, str]]]:
+    """The gaps (columns of the space) between ``tokens`` (a line split at spaces) that
+    split a word, with the pair each joins; a piece two gaps would join to both
+    neighbours ("A vec tor") leaves both alone."""
+    found: dict[int, tuple[int, tuple[str, str]]] = {}  # index of the left token → gap
+    end = -1
+    for index, (left, right) in enumerate(pairwise(tokens)):
+        end += len(left) + 1
+        if left and right and (left in suspects or right in suspects):
+            pair = _split_pair(words, left, right)
+            if pair:
+                found[index] = (end, pair)
+    return [gap for index, gap in found.items() if index - 1 not in found and index + 1 not in found]
+
+
+def _step(pair: tuple[str, str], evidence: int) -> Step:
+    """The step for a split pair, given how many distinct words the document's pairs make."""
+    if evidence < EVIDENCE_PAIRS:
+        return Step("spacing:split_word", UNSURE, f"{pair[1]}; the only split word of its kind")
+    return Step("spacing:split_word", SPLIT_CONFIDENCE, f"{pair[1]}; {evidence} such words")
+
+
+def letter_spaced(doc: Document, ctx: Context) -> Iterator[Proposal]:
+    """Join letter-spaced words ("S E R V I C E S  D E  B A S E" → "SERVICES DE BASE")
+    when each is a known word, or the whole line is letter-spaced with some known word
+    (a whole line of no known word is a suspicion)."""
+    texts = doc.texts
+    if not LETTER_SPACED_TRIGGER.search("\n".join(texts)):
+        return
+    for number, text in enumerate(texts):
+        if LETTER_SPACED_TRIGGER.search(text):
+            for run in SPACED_RUN.finditer(text):
+                found = _spaced_words(ctx.lexicon, run.group(), run.group() == text.strip())
+                if found:
+                    start, end, joined, step = found
+                    yield Proposal(number, run.start() + start, run.start() + end, joined, step)
+
+
+def _spaced_words(lexicon: Lexicon, run: str, whole_line: bool) -> tuple[int, int, str, Step] | None:
+    """The span of ``run`` (letter-spaced words, two or more spaces apart) to join, the
+    joined words and the step; None when it is not sure enough to say.
+
+    Inside a line, short words at either end are left out, and every word of two
+    letters or more must be known (Czech "a, b a i" is three words).
+    """
+    spaced = list(SPACED_WORD.finditer(run))
+    if not whole_line:
+        while spaced and len(spaced[0].group()) < 2 * SPACED_MIN - 1:
+            spaced.pop(0)
+        while spaced and len(spaced[-1].group()) < 2 * SPACED_MIN - 1:
+            spaced.pop()
+    words = [m.group().replace(" ", "") for m in spaced]
+    checked = [word for word in words if len(word) >= (SPACED_MIN if whole_line else 2)]
+    known = [word for word in checked if lexicon.known(word)]
+    if not any(len(word) >= SPACED_MIN for word in words):
+        return None  # "x y z": too short to tell a word from letters
+    if len(known) == len(checked):
+        step = Step("spacing:letter_spaced", LETTER_SPACED_CONFIDENCE, f"{' '.join(known)}: known words")
+    elif whole_line and known:
+        step = Step("spacing:letter_spaced", WHOLE_LINE_CONFIDENCE, f"whole line letter-spaced; {' '.join(known)}: known words")
+    elif whole_line:
+        step = Step("spacing:letter_spaced", UNSURE, "whole line letter-spaced; no known word")
+    else:
+        return None
+    return spaced[0].start(), spaced[-1].end(), " ".join(words), step
+
+
+def collapse_runs(doc: Document, ctx: Context) -> Iterator[Proposal]:
+    """Shrink runs of two or more spaces between words to one (not leading indentation).
+
+    Justified lines of a PDF come out with such runs; in a text file they may be meant,
+    so this is for PDF input only.
+    """
+    step = Step("spacing:runs", 1.0, "a run of spaces between words")
+    for number, text in enumerate(doc.texts):
+        if "  " in text:
+            for run in RUNS_TRIGGER.finditer(text):
+                yield Proposal(number, run.start() + 1, run.end(), "", step)
+
+
+def strip_trailing(doc: Document, ctx: Context) -> Iterator[Proposal]:
+    """Remove spaces and tabs at line ends (for PDF input only: a text file may mean them)."""
+    step = Step("spacing:trailing", 1.0, "blanks at the line end")
+    for number, text in enumerate(doc.texts):
+        blanks = TRAILING_TRIGGER.search(text) if text[-1:] in (" ", "\t") else None
+        if blanks:
+            yield Proposal(number, blanks.start(), blanks.end(), "", step)
+
