@@ -11,6 +11,7 @@ runs line by line with its default settings, which also straighten curly quotes:
 counts as a change of correct text.
 
     python benchmarks/accuracy.py            # Markdown tables on standard output
+    python benchmarks/accuracy.py --channels mac_roman>cp1252,cp1252>mac_roman
 """
 
 from __future__ import annotations
@@ -69,7 +70,12 @@ def changed_lines(tool: Tool, text: str) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.parse_args()
+    parser.add_argument(
+        "--channels", default=",".join(DEFAULT_CHANNELS),
+        help="channels to damage through, comma-separated ('' for none: only the correct-text tables)",
+    )
+    args = parser.parse_args()
+    channels = [name for name in args.channels.split(",") if name]
     started = time.perf_counter()
     print(
         f"Run {date.today()} on {platform.machine()} {platform.system()}, Python {platform.python_version()}, "
@@ -79,7 +85,7 @@ def main() -> None:
     print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
     texts = {path.stem: path.read_text(encoding="utf-8").removesuffix("\n") for path in sorted(TEXTS.glob("*.txt"))}
     summary: dict[str, list[float]] = {}
-    for name in DEFAULT_CHANNELS:
+    for name in channels:
         damage = get_channel(name).damage
         for lang, text in texts.items():
             lines = text.split("\n")

@@ -10,7 +10,8 @@ words matched.  Three readings of the same extraction, side by side:
 * mojibake-fix: ``mojibake_fix.clean_pdf`` (the same extraction, then every repair on by
   default for PDF input).
 
-Also counted in each output: ligature code points, spacing accents glued to a letter,
+Also counted: reference words the raw extraction had right and mojibake-fix made wrong
+(a real word "repaired"), and in each output: ligature code points, spacing accents glued to a letter,
 ``(cid:N)`` codes, and line ends "letter-" (hyphenation left or kept).
 
     python benchmarks/pdf.py                 # a Markdown table on standard output
@@ -28,6 +29,7 @@ from pathlib import Path
 import ftfy
 
 import mojibake_fix
+from mojibake_fix.align import word_accuracy
 from mojibake_fix.sources.pdf import extract
 
 PDFS = Path(__file__).resolve().parent.parent / "corpus" / "pdf"
@@ -37,16 +39,10 @@ CID = re.compile(r"\(cid:\d+\)")
 HYPHEN_END = re.compile(r"\w-$", re.MULTILINE)
 
 
-def words(text: str) -> list[str]:
-    """White-space separated words, form feeds counting as white space."""
-    return text.replace("\f", " ").split()
-
-
-def accuracy(reference: str, text: str) -> float:
-    """The share of the reference's words matched in order in ``text``."""
-    ref = words(reference)
-    matcher = difflib.SequenceMatcher(None, ref, words(text), autojunk=False)
-    return sum(block.size for block in matcher.get_matching_blocks()) / len(ref)
+def matched(reference: str, text: str) -> set[int]:
+    """Indexes of the reference's words that ``text`` has, aligned in order."""
+    matcher = difflib.SequenceMatcher(None, reference.split(), text.replace("\f", " ").split(), autojunk=False)
+    return {block.a + i for block in matcher.get_matching_blocks() for i in range(block.size)}
 
 
 def leftovers(text: str) -> str:
@@ -60,23 +56,25 @@ def main() -> None:
     parser.parse_args()
     print(f"Run {date.today()} on {platform.machine()} {platform.system()}, Python {platform.python_version()}, "
           f"ftfy {ftfy.__version__}, mojibake-fix {mojibake_fix.__version__}\n")
-    print("| PDF | words | raw | raw + ftfy | mojibake-fix | left (lig / accent / cid / hyphen): raw → mojibake-fix |")
-    print("| --- | ---: | ---: | ---: | ---: | --- |")
+    print("| PDF | words | raw | raw + ftfy | mojibake-fix | right words made wrong | left (lig / accent / cid / hyphen): raw → mojibake-fix |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
     totals = [0.0, 0.0, 0.0]
-    count = 0
+    count = broken = 0
     for reference_path in sorted(PDFS.glob("*.txt")):
         pdf = reference_path.with_suffix(".pdf")
         data = pdf.read_bytes()
         reference = reference_path.read_text(encoding="utf-8")
         raw = extract(data).text
         outputs = [raw, ftfy.fix_text(raw), mojibake_fix.clean_pdf(data).text]
-        scores = [accuracy(reference, text) for text in outputs]
-        totals = [t + s * len(words(reference)) for t, s in zip(totals, scores)]
-        count += len(words(reference))
+        scores = [word_accuracy(reference, text) for text in outputs]
+        totals = [t + s * len(reference.split()) for t, s in zip(totals, scores)]
+        count += len(reference.split())
         cells = " | ".join(f"{score:.2%}" for score in scores)
-        print(f"| {pdf.name} | {len(words(reference))} | {cells} | {leftovers(raw)} → {leftovers(outputs[2])} |")
+        damaged = len(matched(reference, raw) - matched(reference, outputs[2]))
+        broken += damaged
+        print(f"| {pdf.name} | {len(reference.split())} | {cells} | {damaged} | {leftovers(raw)} → {leftovers(outputs[2])} |")
     cells = " | ".join(f"{total / count:.2%}" for total in totals)
-    print(f"| all | {count} | {cells} | |")
+    print(f"| all | {count} | {cells} | {broken} | |")
 
 
 if __name__ == "__main__":

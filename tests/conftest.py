@@ -11,9 +11,9 @@ BROCHURE_EXPECTED = CORPUS / "brochure" / "expected.txt"
 
 # CI runs the property tests with a fixed seed sequence, so that a run on a given
 # commit is repeatable; developers' runs explore new examples each time.
-import os  # noqa: E402
+import os
 
-from hypothesis import settings  # noqa: E402
+from hypothesis import settings
 
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):

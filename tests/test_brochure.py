@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import regex
-
 from conftest import BROCHURE_EXPECTED, BROCHURE_INPUT
+
 from mojibake_fix import clean, undo
 
 SPACES = regex.compile(" +")

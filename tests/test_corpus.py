@@ -6,11 +6,11 @@ with the channel's own tables, over whole documents and over every other line on
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pytest
-
 from conftest import CORPUS
+
 from mojibake_fix import clean, undo
 from mojibake_fix.channels import DEFAULT_CHANNELS, get_channel
 
@@ -19,7 +19,7 @@ LANGUAGES = [path.stem for path in TEXTS]
 CHANNELS = ["mac_roman>cp1252", "cp1252>mac_roman"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def original(lang: str) -> str:
     return (CORPUS / "texts" / f"{lang}.txt").read_text(encoding="utf-8").removesuffix("\n")
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import CORPUS
+
 from mojibake_fix import clean, fix_text
 
 FILES = sorted((CORPUS / "negative").glob("*.txt"))

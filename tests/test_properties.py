@@ -64,7 +64,7 @@ def test_damage_round_trip_of_a_simple_sentence() -> None:
 
 
 # Real prose: windows of consecutive lines from the corpus, in every language it has.
-from conftest import CORPUS  # noqa: E402
+from conftest import CORPUS
 
 CORPUS_LINES = {
     path.stem: path.read_text(encoding="utf-8").split("\n") for path in sorted((CORPUS / "texts").glob("*.txt"))
@@ -104,3 +104,35 @@ def test_damaged_prose_comes_back_and_untouched_lines_stay(window: tuple[str, in
     )
     if damaged_words >= 5:
         assert sum(a == b for a, b in zip(got, lines)) >= 0.9 * len(lines)
+
+
+# Hostile text: lone surrogates as ``surrogateescape`` makes them, combining marks at line
+# starts, right-to-left scripts, zero-width characters, NUL, every line break; cleaned
+# with every optional repair on (as for PDF input) as well as with the defaults.
+from mojibake_fix import REPAIRS
+
+HOSTILE = [
+    "\udce9", "\udc8f", "\u0301", "\u0308", "\u200b", "\u200d", "\u200f", "\ufeff", "\x00", "\r\n", "\r", "\n",
+    "שלום", "مرحبا", "ﬁ", "´e", "(cid:143)", "com-\n", "\xad", "  ", "\f",
+]
+hostile_strategy = st.lists(st.one_of(st.sampled_from(HOSTILE), text_strategy), max_size=12).map("".join)
+
+
+@FAST
+@given(hostile_strategy, st.booleans())
+def test_hostile_text_is_cleaned_reversibly_and_idempotently(text: str, every_repair: bool) -> None:
+    repairs = set(REPAIRS) if every_repair else None
+    result = clean(text, repairs=repairs)
+    result.text.encode("utf-8")
+    assert undo(result.text, result.changes, result.summary["line_breaks"]) == text
+    assert clean(result.text, repairs=repairs).text == result.text
+    assert result.text.count("\n") == text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_strategy.filter(lambda s: s.strip()))
+def test_a_100000_character_line(piece: str) -> None:
+    line = (piece.replace("\n", " ").replace("\r", " ") * (100_000 // len(piece) + 1))[:100_000]
+    result = clean(line, repairs=set(REPAIRS))
+    assert result.text.count("\n") == 0
+    assert undo(result.text, result.changes, result.summary["line_breaks"]) == line

@@ -1,4 +1,4 @@
-"""Where two versions of a short text differ, as spans of each.
+"""Where two versions of a text differ, as spans of each; how many words of one the other keeps.
 
 >>> diff_spans("ŽtŽ", "été")
 [(0, 1, 0, 1), (2, 3, 2, 3)]
@@ -32,3 +32,31 @@ def diff_spans(old: str, new: str) -> list[tuple[int, int, int, int]]:
         return spans
     matcher = SequenceMatcher(None, old, new, autojunk=False)
     return [(a0, a1, b0, b1) for tag, a0, a1, b0, b1 in matcher.get_opcodes() if tag != "equal"]
+
+
+def differing_span(old: str, new: str) -> tuple[int, int, int]:
+    """(start, old_end, new_end): the one stretch to replace in ``old`` to make ``new``
+    (the common head and tail are left out).
+
+    >>> differing_span("cafe\\u0301s", "cafés"), differing_span("di ff erent", "different")
+    ((3, 5, 4), (2, 6, 4))
+    """
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - start and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return start, len(old) - tail, len(new) - tail
+
+
+def word_accuracy(reference: str, text: str) -> float:
+    """The share of ``reference``'s words found in order in ``text`` (white space and form
+    feeds separate words; difflib aligns the two word lists).
+
+    >>> word_accuracy("le conseil a été lancé", "le con seil a été lancé")
+    0.8
+    """
+    ref, got = reference.replace("\f", " ").split(), text.replace("\f", " ").split()
+    matcher = SequenceMatcher(None, ref, got, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / max(len(ref), 1)

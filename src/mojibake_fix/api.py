@@ -67,8 +67,10 @@ def clean(
 
     def guess(texts: Sequence[str], lines: Sequence[int]) -> list[str]:
         # the lines worth a look with the readings of their odd words, and a sample of the rest
+        looked_at = set(lines)
         words = document_words([texts[number] for number in lines], channel_list, LANGUAGE_SAMPLE)
-        return guess_languages(chain(words, sample(texts, GUESS_SAMPLE).split()))
+        rest = [text for number, text in enumerate(texts) if number not in looked_at]
+        return guess_languages(chain(words, sample(rest, GUESS_SAMPLE).split()))
 
     ctx = Context(
         lexicon=Lexicon.shared(languages or ()),

@@ -124,8 +124,13 @@ def _emit(target: str | None, text: str, fallback: str) -> None:
     """Write text to a file (atomically), or to the standard stream named by ``fallback``."""
     if target is None or target == "-":
         stream = sys.stderr if fallback == "stderr" else sys.stdout
-        stream.buffer.write(text.encode("utf-8"))
-        stream.flush()
+        try:
+            stream.buffer.write(text.encode("utf-8"))
+            stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise UserError(f"cannot write to standard {'error' if fallback == 'stderr' else 'output'}: {exc.strerror or exc}") from None
     else:
         _write_atomic(target, text.encode("utf-8"))
 
@@ -178,7 +183,7 @@ def _clean(args: argparse.Namespace) -> None:
         clean_pdf,
         is_pdf,
     )
-    from .sources.pdf import PDFError
+    from .sources import InputError
 
     options = _options(args)
     inputs = args.inputs or ["-"]
@@ -191,7 +196,7 @@ def _clean(args: argparse.Namespace) -> None:
                 result = clean_pdf(data, password=args.password, repairs=_repairs(args, True), **options)
             else:
                 result = clean_bytes(data, repairs=_repairs(args, False), **options)
-        except PDFError as exc:
+        except InputError as exc:
             raise UserError(f"{path}: {exc}") from None
         name = "<stdin>" if path == "-" else path
         result.summary["source"] = name

@@ -3,14 +3,23 @@
 Order, and why:
 
 1. ``cid.repair``: pdfminer.six's ``(cid:N)`` codes, before anything reads the words;
-2. ``hygiene.normalize``: drop a byte-order mark and stray controls, compose to NFC, so
+2. ``ligatures.repair`` (option ``ligatures``): before hygiene drops TeX's ligature
+   control codes as controls, and before a stray "˛" standing for "fi" is taken for an
+   accent;
+3. ``hygiene.normalize``: drop a byte-order mark and stray controls, compose to NFC, so
    that the repairs see one spelling of each letter;
-3. ``accents.repair`` (option ``accents``): spacing accents back on their letters, before
+4. ``accents.repair`` (option ``accents``): spacing accents back on their letters, before
    the mojibake pass could take a TeX "ˆ" for a Mac-Roman "à";
-4. ``mojibake.repair``: codec confusions and placeholders, with the words they split;
-5. ``spacing.collapse_after_repairs``: it needs to know which letters were repaired;
-6. ``hygiene.mark_lost_bytes``: after step 4, since a C1 control may be a letter it restores;
-7. ``hygiene.normalize`` again, so the output is NFC whatever the repairs wrote.
+5. ``mojibake.repair``: codec confusions and placeholders, with the words they split;
+6. ``spacing.collapse_after_repairs``: it needs to know which letters were repaired;
+7. ``hyphenation.join`` (option ``hyphenation``): words cut at line ends, once their
+   letters are right, so that the lexicon can judge the joined word;
+8. ``layout.split_words``, ``layout.letter_spaced``, ``layout.collapse_runs``,
+   ``layout.strip_trailing`` (options ``split-words``, ``letter-spacing``, ``space-runs``,
+   ``trailing-space``): the layout of extracted text; headings before runs of spaces,
+   whose double spaces separate the words of a letter-spaced heading;
+9. ``hygiene.mark_lost_bytes``: after step 5, since a C1 control may be a letter it restores;
+10. ``hygiene.normalize`` again, so the output is NFC whatever the repairs wrote.
 
 Passes with an option name run only when ``Context.repairs`` holds it.
 
@@ -23,6 +32,7 @@ round is exactly what a second cleaning would do.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -31,7 +41,16 @@ import regex
 from .changes import Proposal, Suspicion
 from .context import Context
 from .document import Document
-from .passes import accents, cid, hygiene, mojibake, spacing
+from .passes import (
+    accents,
+    cid,
+    hygiene,
+    hyphenation,
+    layout,
+    ligatures,
+    mojibake,
+    spacing,
+)
 
 Pass = Callable[[Document, Context], Iterable[Proposal]]
 
@@ -45,22 +64,43 @@ class Stage:
     trigger: regex.Pattern[str] | None = None
 
 
+#: The trigger of a pass that may find work in any text.
+ANYTHING = regex.compile(r"\S")
+
 PASSES: tuple[Stage, ...] = (
     Stage(cid.repair, trigger=cid.TRIGGER),
+    Stage(ligatures.repair, "ligatures", ligatures.DOCUMENT_TRIGGER),
     Stage(hygiene.normalize),
     Stage(accents.repair, "accents", accents.TRIGGER),
     Stage(mojibake.repair),
     Stage(spacing.collapse_after_repairs),
+    Stage(hyphenation.join, "hyphenation", hyphenation.TRIGGER),
+    Stage(layout.split_words, "split-words", ANYTHING),
+    Stage(layout.letter_spaced, "letter-spacing", layout.LETTER_SPACED_TRIGGER),
+    Stage(layout.collapse_runs, "space-runs", layout.RUNS_TRIGGER),
+    Stage(layout.strip_trailing, "trailing-space", layout.TRAILING_TRIGGER),
     Stage(hygiene.mark_lost_bytes),
     Stage(hygiene.normalize),
 )
 #: Optional repairs: name → (on by default for text, on by default for PDF input).
 OPTIONAL: dict[str, tuple[bool, bool]] = {
+    "ligatures": (True, True),
     "accents": (True, True),
+    "hyphenation": (True, True),
+    "split-words": (False, True),
+    "letter-spacing": (True, True),
+    "space-runs": (False, True),
+    "trailing-space": (False, True),
 }
 #: What each optional repair does, in a few words (for ``clean-text --help``).
 REPAIR_HELP: dict[str, str] = {
+    "ligatures": 'ligatures expanded and restored ("ﬁchier", "di ff erent", "denition")',
     "accents": 'spacing accents back on their letter ("syst`eme" -> "système")',
+    "hyphenation": 'words hyphenated at line ends joined, the tail moved up ("com-" "piler" -> "compiler")',
+    "split-words": 'words split by a space joined ("na vigateurs" -> "navigateurs")',
+    "letter-spacing": 'letter-spaced headings joined ("S E R V I C E S" -> "SERVICES")',
+    "space-runs": "runs of spaces between words made one space",
+    "trailing-space": "spaces and tabs at line ends removed",
 }
 
 
@@ -94,6 +134,27 @@ def run(doc: Document, ctx: Context, passes: Sequence[Pass] | None = None) -> li
     return suspicions
 
 
+def _conflict(a: int, b: int, start: int, end: int) -> bool:
+    """Whether spans ``[a, b)`` and ``[start, end)`` overlap (two insertions never do)."""
+    return not (a == b and start == end) and not (end <= a or b <= start)
+
+
+def _fits(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps none of ``spans`` (sorted, not overlapping).
+
+    >>> _fits([(0, 2), (5, 7)], 2, 5), _fits([(0, 2), (5, 7)], 1, 3), _fits([(3, 3)], 3, 3)
+    (True, False, True)
+    """
+    index = bisect_left(spans, (start, start))
+    if index and _conflict(*spans[index - 1], start, end):
+        return False
+    while index < len(spans) and spans[index][0] < max(end, start + 1):
+        if _conflict(*spans[index], start, end):
+            return False
+        index += 1
+    return True
+
+
 def run_once(doc: Document, ctx: Context, passes: Sequence[Pass]) -> tuple[list[Suspicion], int]:
     """One round: each pass in turn, applying its proposals at or above the bar, on the
     text as the passes before it left it (screened again when they changed it).
@@ -107,6 +168,7 @@ def run_once(doc: Document, ctx: Context, passes: Sequence[Pass]) -> tuple[list[
         if applied:
             ctx.refresh_languages(doc.texts)  # a no-op unless the last pass changed the text
         accepted: dict[int, list[Proposal]] = {}
+        taken: dict[int, list[tuple[int, int]]] = {}
         for proposal in sorted(run_pass(doc, ctx), key=lambda p: -p.step.confidence):
             line = doc.lines[proposal.line]
             if proposal.step.confidence < ctx.min_confidence:
@@ -119,13 +181,12 @@ def run_once(doc: Document, ctx: Context, passes: Sequence[Pass]) -> tuple[list[
                     )
                 )
                 continue
-            taken = accepted.setdefault(proposal.line, [])
-            if all(proposal.end <= other.start or other.end <= proposal.start for other in taken if proposal.start != proposal.end or other.start != other.end):
-                taken.append(proposal)
+            spans = taken.setdefault(proposal.line, [])
+            if _fits(spans, proposal.start, proposal.end):
+                insort(spans, (proposal.start, proposal.end))
+                accepted.setdefault(proposal.line, []).append(proposal)
         for number, proposals in accepted.items():
-            # right to left, so the columns of the ones still to apply stay valid
-            for proposal in sorted(proposals, key=lambda p: (p.start, p.end), reverse=True):
-                doc.lines[number].apply(proposal.start, proposal.end, proposal.after, proposal.step)
-                applied += 1
+            doc.lines[number].apply_all([(p.start, p.end, p.after, p.step) for p in proposals])
+            applied += len(proposals)
     suspicions.sort(key=lambda s: (s.line, s.start))
     return suspicions, applied

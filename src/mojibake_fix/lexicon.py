@@ -192,7 +192,7 @@ def native_letters(languages: Sequence[str], initial: bool = False) -> frozenset
     with ``initial`` those that start common words.
 
     >>> sorted(native_letters(["de"])), sorted(native_letters(["de"], initial=True))
-    (['ä', 'ö', 'ü'], ['ä', 'ö', 'ü'])
+    (['ß', 'ä', 'ö', 'ü'], ['ä', 'ö', 'ü'])
     """
     table = _table()
     key = "initials" if initial else "letters"

@@ -133,14 +133,15 @@ def _compile(channels: tuple[Channel, ...], languages: tuple[str, ...]) -> re.Pa
 
 
 def sample(texts: Sequence[str], size: int) -> str:
-    """About ``size`` characters of ``texts`` (lines), from lines spread evenly over them.
+    """About ``size`` characters of ``texts`` (lines), from lines spread evenly over them
+    (no more than ``size`` characters of any one line).
 
-    >>> sample(["a", "b", "c", "d"], 4)
-    'a\\nc'
+    >>> sample(["a", "b", "c", "d"], 4), len(sample(["x" * 10**6], 100))
+    ('a\\nc', 100)
     """
     total = sum(len(text) + 1 for text in texts)
     taken = max(1, len(texts) * size // max(total, 1))
-    return "\n".join(texts[:: max(1, len(texts) // taken)])
+    return "\n".join(text[:size] for text in texts[:: max(1, len(texts) // taken)])
 
 
 def lines_worth_a_look(texts: Sequence[str], screen: re.Pattern[str]) -> list[int]:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 import regex
 
+from ..align import differing_span
 from ..changes import Proposal, Step
 from ..context import Context
 from ..document import Document
@@ -41,21 +42,6 @@ def nothing_to_do(text: str) -> bool:
     return NEEDS_WORK.search(text) is None and unicodedata.is_normalized("NFC", text)
 
 
-def _differing_span(old: str, new: str) -> tuple[int, int, int]:
-    """(start, old_end, new_end) of the stretch where two strings differ.
-
-    >>> _differing_span("cafe\\u0301s", "cafés")
-    (3, 5, 4)
-    """
-    start = 0
-    while start < min(len(old), len(new)) and old[start] == new[start]:
-        start += 1
-    tail = 0
-    while tail < min(len(old), len(new)) - start and old[-1 - tail] == new[-1 - tail]:
-        tail += 1
-    return start, len(old) - tail, len(new) - tail
-
-
 def _control_step(char: str, what: str) -> Step:
     return Step("hygiene:control", 1.0, f"{what} U+{ord(char):04X}")
 
@@ -78,7 +64,7 @@ def normalize(doc: Document, ctx: Context) -> Iterator[Proposal]:
             yield Proposal(number, match.start(), match.end(), "\ufffd", _control_step(match.group(), "lone surrogate"))
         if not unicodedata.is_normalized("NFC", text):
             composed = unicodedata.normalize("NFC", text)
-            start, old_end, new_end = _differing_span(text, composed)
+            start, old_end, new_end = differing_span(text, composed)
             step = Step("hygiene:nfc", 1.0, "NFC composition")
             yield Proposal(number, start, old_end, composed[start:new_end], step)
 

@@ -16,6 +16,7 @@ be backed by words of the document's languages (``scoring.backed_by_words``).
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -37,6 +38,7 @@ from ..scoring import (
     plausible_punctuation,
     text_logprob,
 )
+from ..screen import sample
 
 #: A token: a run of characters between spaces and tabs.  Other blanks (no-break space)
 #: stay inside tokens: UTF-8 "à" read as cp1252 ends in one ("Ã\u00a0").
@@ -62,6 +64,8 @@ CHAR_PSEUDO = 2.0
 EVIDENCED_HITS, EVIDENCED_SHARE = 2, 0.05
 #: Cost of a lone closing quote or bracket opening a line.
 ORPHAN_CLOSING = math.log(1e-2)
+#: Characters of the lines the screen let pass read for evidence against the channels.
+PASSED_SAMPLE = 50_000
 #: A repair whose posterior is at least this is reported as a suspicion when not applied.
 SUSPICION_FLOOR = 0.2
 
@@ -117,7 +121,7 @@ class TokenJudge:
         best = max(readings, key=self.score)
         return self.score(best) - self.score(token), backed_by_words(best, token, self.lexicon, strict=False)
 
-    def learn_priors(self, tokens: Sequence[str]) -> None:
+    def learn_priors(self, tokens: Sequence[str], passed: Counter[str] | None = None) -> None:
         """Set each channel's priors from the tokens it clearly repairs or clearly damages.
 
         A token counts for the one channel whose reading beats it most, and only when that
@@ -125,6 +129,11 @@ class TokenJudge:
         Counts are kept per suspicious character too: in a text where "Ž" only ever
         appears in clearly broken words but "é" in clearly correct ones, a reading that
         changes "é" is far less likely than one that changes "Ž".
+
+        ``passed`` are the tokens of the lines the screen let pass that some channel could
+        change, with their counts: those that are words count against every such channel
+        without being read (a known word's readings are clearly worse), so that the
+        evidence weighs the whole document, not only its odd lines.
         """
         counts = {channel.name: [0, 0] for channel in self.channels}
         per_char: dict[str, Counter[str]] = {c.name: Counter() for c in self.channels}
@@ -142,6 +151,15 @@ class TokenJudge:
                 if margin < -CLEAR:
                     counts[name][1] += times
                     per_char_against[name].update(dict.fromkeys(by_name[name].suspects(token), times))
+        for token, times in (passed or Counter()).items():
+            chars = set(token)
+            if not self.lexicon.known(token.strip("".join(COMMON_PUNCTUATION))):
+                continue
+            for channel in self.channels:
+                changed = chars & channel.suspicious
+                if changed:
+                    counts[channel.name][1] += times
+                    per_char_against[channel.name].update(dict.fromkeys(changed, times))
         self._char_priors = {}
         for name, (hits, misses) in counts.items():
             rate = (hits + PRIOR_HITS) / (hits + misses + PRIOR_HITS + PRIOR_MISSES)
@@ -273,6 +291,25 @@ def _letter_readings(token: str, channels: Sequence[Channel], pattern: regex.Pat
     return sorted(text for text in readings if len(LETTER.findall(text)) >= letters)
 
 
+def _passed_tokens(doc: Document, ctx: Context) -> Counter[str]:
+    """The tokens of the lines the screen let pass that some channel could change, counted
+    on a sample of those lines (``PASSED_SAMPLE`` characters) and scaled to all of them."""
+    screened = set(ctx.worth_a_look)
+    rest = [line.text for number, line in enumerate(doc.lines) if number not in screened]
+    taken = sample(rest, PASSED_SAMPLE)
+    scale = sum(len(text) + 1 for text in rest) / max(len(taken) + 1, 1)
+    found = Counter(_suspicious_tokens(ctx.channels).findall(taken))
+    return Counter({token: count * scale for token, count in found.items()})
+
+
+@lru_cache(maxsize=16)
+def _suspicious_tokens(channels: tuple[Channel, ...]) -> re.Pattern[str]:
+    """Tokens holding a character some channel could have produced, in ``re`` syntax
+    (a whole text is scanned faster)."""
+    chars = "".join(sorted(set().union(*(channel.suspicious for channel in channels))))
+    return re.compile(rf"[^ \t\n]*[{re.escape(chars)}][^ \t\n]*")
+
+
 def _tokens_to_judge(text: str, pattern: regex.Pattern[str]) -> list[regex.Match[str]]:
     return [m for m in TOKEN.finditer(text) if len(m.group()) <= MAX_TOKEN and pattern.search(m.group())]
 
@@ -291,7 +328,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     judge = TokenJudge(ctx.lexicon, ctx.channels)
     lines = [(number, doc.lines[number]) for number in ctx.worth_a_look]
     per_line = [_tokens_to_judge(line.text, pattern) for _, line in lines]
-    judge.learn_priors([m.group() for matches in per_line for m in matches])
+    judge.learn_priors([m.group() for matches in per_line for m in matches], _passed_tokens(doc, ctx))
     ctx.notes.setdefault(  # the first round's evidence is the input's
         "channels",
         {

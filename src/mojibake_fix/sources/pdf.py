@@ -29,6 +29,8 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import InputError
+
 #: Layout analysis parameters; see the module docstring for why.
 LAPARAMS = {
     "line_margin": 0.5,
@@ -40,7 +42,7 @@ LAPARAMS = {
 }
 
 
-class PDFError(ValueError):
+class PDFError(InputError):
     """A PDF that cannot be read, with a one-line reason for the user."""
 
 

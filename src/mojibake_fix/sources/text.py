@@ -8,6 +8,16 @@ words the lexicons know, since a detector alone often takes French cp1252 for cp
 ('déjà', 'utf-8')
 >>> decode("Les élèves sont déjà à l’école.".encode("cp1252"))
 ('Les élèves sont déjà à l’école.', 'cp1252')
+
+UTF-16 without a byte-order mark is recognised by its zero bytes; other bytes with many
+controls are not text (``InputError``):
+
+>>> decode("Le café".encode("utf-16-le"))
+('Le café', 'utf-16-le')
+>>> decode(bytes(range(256)) * 4)
+Traceback (most recent call last):
+...
+mojibake_fix.sources.InputError: not a text file (binary data: 10% control bytes)
 """
 
 from __future__ import annotations
@@ -17,12 +27,17 @@ import codecs
 import regex
 
 from ..lexicon import word_coverage
+from . import InputError
 
 #: Code pages always tried besides charset-normalizer's proposals.
 COMMON_CODE_PAGES = ("cp1252", "mac_roman", "cp1250", "cp1251", "koi8_r", "cp850", "cp437", "iso8859_2")
 #: Bytes sampled to judge a decoding.
 SAMPLE = 65536
 _WORDS = regex.compile(r"\p{L}{2,}")
+#: Control bytes that text does not hold (tab, line breaks, form feed and escape are text).
+BINARY_BYTES = bytes([*range(8), *range(14, 27), *range(28, 32)])
+#: Above this share of such bytes, the data is not text.
+BINARY_SHARE = 0.05
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -36,6 +51,17 @@ def decode(data: bytes) -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
             pass
+    sample = data[:SAMPLE]
+    controls = len(sample) - len(sample.translate(None, BINARY_BYTES))
+    if controls > BINARY_SHARE * len(sample):
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if word_coverage(_WORDS.findall(text[:SAMPLE])) >= 0.5:
+                return text, encoding
+        raise InputError(f"not a text file (binary data: {controls / len(sample):.0%} control bytes)")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
