@@ -122,13 +122,13 @@ def run(doc: Document, ctx: Context, passes: Sequence[Pass] | None = None) -> li
     """Run ``passes`` over ``doc`` in rounds until nothing changes; see the module docstring.
 
     Returns the last round's proposals below the bar as suspicions (columns in the input).
-    Without ``passes``, those of ``PASSES`` that ``ctx.repairs`` enables run.
+    Without ``passes``, those of ``PASSES`` that ``ctx.repairs`` enables run, each only
+    when its trigger finds something in the text as it is then.
     """
-    if passes is None:
-        passes = tuple(stage.run for stage in stages_for(ctx.repairs))
+    stages = stages_for(ctx.repairs) if passes is None else tuple(Stage(run_pass) for run_pass in passes)
     for _ in range(MAX_ROUNDS):
         ctx.refresh_languages(doc.texts)
-        suspicions, applied = run_once(doc, ctx, passes)
+        suspicions, applied = run_once(doc, ctx, stages)
         if not applied:
             break
     return suspicions
@@ -155,7 +155,7 @@ def _fits(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return True
 
 
-def run_once(doc: Document, ctx: Context, passes: Sequence[Pass]) -> tuple[list[Suspicion], int]:
+def run_once(doc: Document, ctx: Context, stages: Sequence[Stage]) -> tuple[list[Suspicion], int]:
     """One round: each pass in turn, applying its proposals at or above the bar, on the
     text as the passes before it left it (screened again when they changed it).
 
@@ -164,12 +164,19 @@ def run_once(doc: Document, ctx: Context, passes: Sequence[Pass]) -> tuple[list[
     """
     suspicions: list[Suspicion] = []
     applied = 0
-    for run_pass in passes:
+    joined: str | None = None
+    for stage in stages:
         if applied:
             ctx.refresh_languages(doc.texts)  # a no-op unless the last pass changed the text
+        if stage.trigger is not None:
+            if joined is None:
+                joined = "\n".join(doc.texts)
+            if not stage.trigger.search(joined):
+                continue
+        before = applied
         accepted: dict[int, list[Proposal]] = {}
         taken: dict[int, list[tuple[int, int]]] = {}
-        for proposal in sorted(run_pass(doc, ctx), key=lambda p: -p.step.confidence):
+        for proposal in sorted(stage.run(doc, ctx), key=lambda p: -p.step.confidence):
             line = doc.lines[proposal.line]
             if proposal.step.confidence < ctx.min_confidence:
                 start = line.to_input(proposal.start)
@@ -188,5 +195,7 @@ def run_once(doc: Document, ctx: Context, passes: Sequence[Pass]) -> tuple[list[
         for number, proposals in accepted.items():
             doc.lines[number].apply_all([(p.start, p.end, p.after, p.step) for p in proposals])
             applied += len(proposals)
+        if applied != before:
+            joined = None
     suspicions.sort(key=lambda s: (s.line, s.start))
     return suspicions, applied
