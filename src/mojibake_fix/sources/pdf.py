@@ -16,6 +16,11 @@ output line is kept so that the report can say where a change is.
 A PDF whose cross-reference table points at the wrong offsets may give no text at all
 and no error; then the objects are found again by scanning the file, as viewers do.
 
+A simple font whose ``/Differences`` give a code a glyph name no reader knows ("/g143")
+says that code is not its base encoding's glyph; pdfminer.six keeps the base glyph
+anyway (a Mac-Roman "«" shown as the standard encoding's "˙").  Such codes are made
+unknown, so that they come out as ``(cid:N)``, which the ``cid`` pass reads as bytes.
+
 >>> from pathlib import Path
 >>> pages = extract(Path(__file__).parents[3].joinpath("corpus/pdf/fr-latex-t1.pdf").read_bytes())
 >>> len(pages.texts), pages.texts[0][:22]
@@ -26,7 +31,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import InputError
@@ -114,6 +119,7 @@ def _extract(data: bytes, password: str, rebuild: bool) -> list[str]:
         PDFNoValidXRef,
         PDFPasswordIncorrect,
     )
+    from pdfminer.pdffont import PDFFont, PDFSimpleFont
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
@@ -125,13 +131,23 @@ def _extract(data: bytes, password: str, rebuild: bool) -> list[str]:
         def find_xref(self, parser: PDFParser) -> int:
             raise PDFNoValidXRef("rebuilding the cross-reference table")
 
+    class Fonts(PDFResourceManager):
+        """Fonts whose codes with unknown glyph names stay unmapped (see the module)."""
+
+        def get_font(self, objid: object, spec: Mapping[str, object]) -> PDFFont:
+            font = super().get_font(objid, spec)
+            if isinstance(font, PDFSimpleFont) and font.unicode_map is None:
+                for code in _unknown_glyph_codes(spec):
+                    font.cid2unicode.pop(code, None)
+            return font
+
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         parser = PDFParser(io.BytesIO(data))
         document = (Rebuilt if rebuild else PDFDocument)(parser, password=password)
         if not document.is_extractable:
             raise PDFError("the PDF forbids text extraction")
-        manager = PDFResourceManager()
+        manager = Fonts()
         output = io.StringIO()
         device = TextConverter(manager, output, laparams=LAParams(**LAPARAMS))
         interpreter = PDFPageInterpreter(manager, device)
@@ -151,3 +167,24 @@ def _extract(data: bytes, password: str, rebuild: bool) -> list[str]:
     except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError) as exc:
         reason = str(exc).strip() or type(exc).__name__
         raise PDFError(f"damaged PDF: {reason}") from None
+
+
+def _unknown_glyph_codes(spec: Mapping[str, object]) -> Iterator[int]:
+    """The codes a simple font's ``/Differences`` name with glyph names no reader knows."""
+    from pdfminer.encodingdb import name2unicode
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+
+    encoding = resolve1(spec.get("Encoding"))
+    if not isinstance(encoding, dict):
+        return
+    code = 0
+    for item in resolve1(encoding.get("Differences", [])) or []:
+        if isinstance(item, int):
+            code = item
+        elif isinstance(item, PSLiteral):
+            try:
+                name2unicode(str(item.name))
+            except (KeyError, ValueError):
+                yield code
+            code += 1
