@@ -3,7 +3,6 @@ trailing blanks; real text is left alone and every change can be undone."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -184,15 +183,11 @@ def test_latex_extract_is_not_damaged_by_the_layout_passes() -> None:
     assert word_diff(reference, output)[1] == [(["numérotant"], ["numéro-", "tant"])]
 
 
-def test_a_megabyte_of_clean_text_is_quick() -> None:
+def test_a_megabyte_of_clean_text_gives_no_proposal() -> None:
     text = (CORPUS / "texts" / "fr.txt").read_text(encoding="utf-8") * 25
     ctx = Context(Lexicon.shared(["fr"]), ())
-    list(layout.split_words(Document.from_text("une ligne"), ctx))  # load the word list
     doc = Document.from_text(text)
-    start = time.perf_counter()
-    proposals = [proposal for run_pass in PDF_PASSES[:3] for proposal in run_pass(doc, ctx)]
-    assert proposals == []
-    assert time.perf_counter() - start < 1.0  # about 0.1 s on the development machine
+    assert [proposal for run_pass in PDF_PASSES[:3] for proposal in run_pass(doc, ctx)] == []
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

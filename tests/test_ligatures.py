@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from functools import cache
 from itertools import pairwise
 
@@ -232,13 +231,9 @@ def test_negative_corpus_is_left_alone(path: str) -> None:
         assert list(ligatures.repair(Document.from_text(line), ctx)) == [], line
 
 
-def test_clean_text_costs_a_scan() -> None:
-    text = _read("texts/fr.txt") * 25
-    doc, ctx = Document.from_text(text), context(["fr"])
-    assert list(ligatures.repair(doc, ctx)) == []  # loads the word lists
-    start = time.perf_counter()
+def test_a_megabyte_of_clean_text_gives_no_proposal() -> None:
+    doc, ctx = Document.from_text(_read("texts/fr.txt") * 25), context(["fr"])
     assert list(ligatures.repair(doc, ctx)) == []
-    assert time.perf_counter() - start < 1.0  # about 0.08 s; generous for slow machines
 
 
 # real PDFs
