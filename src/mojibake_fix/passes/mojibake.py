@@ -64,6 +64,8 @@ CHAR_PSEUDO = 2.0
 EVIDENCED_HITS, EVIDENCED_SHARE = 2, 0.05
 #: Cost of a lone closing quote or bracket opening a line.
 ORPHAN_CLOSING = math.log(1e-2)
+#: Above this many readings of a token through one channel, only those that are words are scored.
+FEW_READINGS = 8
 #: Characters of the lines the screen let pass read for evidence against the channels.
 PASSED_SAMPLE = 50_000
 #: A repair whose posterior is at least this is reported as a suspicion when not applied.
@@ -115,10 +117,10 @@ class TokenJudge:
     def margin(self, token: str, channel: Channel) -> tuple[float, bool] | None:
         """How much better (nats) the channel's best full reading is than the token, and
         whether words back that reading (``None`` when the channel has no reading)."""
-        readings = [text for text, partial in channel.readings(token) if not partial]
+        readings = self._worth_scoring([(text, False) for text, partial in channel.readings(token) if not partial])
         if not readings:
             return None
-        best = max(readings, key=self.score)
+        best = max((text for text, _ in readings), key=self.score)
         return self.score(best) - self.score(token), backed_by_words(best, token, self.lexicon, strict=False)
 
     def learn_priors(self, tokens: Sequence[str], passed: Counter[str] | None = None) -> None:
@@ -185,6 +187,18 @@ class TokenJudge:
         prior = min((chars.get(c, default) for c in changed), default=default)
         return prior if self.evidenced[channel.name] else min(prior, default)
 
+    def _all_words(self, text: str) -> bool:
+        """Whether ``text`` has letters and every run of them is a known word."""
+        words = LETTERS.findall(text)
+        return bool(words) and all(self.lexicon.known(word) for word in words)
+
+    def _worth_scoring(self, readings: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+        """Readings of a token through one channel worth scoring: all of a few; of many (lost
+        bytes multiply them), those that are words when some are (no other would beat them)."""
+        if len(readings) <= FEW_READINGS:
+            return readings
+        return [reading for reading in readings if self._all_words(reading[0])] or readings
+
     def candidates(self, token: str, following: str | None, inside_line: bool = False) -> list[Candidate]:
         """All readings of ``token`` (joined to ``following`` where given), best first.
 
@@ -199,20 +213,26 @@ class TokenJudge:
         found = {token: Candidate(token, None, self.score(token) + rest + _orphan_cost(token, inside_line))}
         for channel in self.channels:
             evidenced = self.evidenced[channel.name]
-            for text, partial in channel.readings(token, evidenced, inside_line):
+            for text, partial in self._worth_scoring(list(channel.readings(token, evidenced, inside_line))):
                 if not plausible_punctuation(text, token):
+                    continue
+                joined = text + following if following and text[-1].isalpha() else None
+                if joined and not self.lexicon.frequency(joined)[0]:
+                    joined = None
+                # without document evidence, only words can back a reading (checked before
+                # scoring: most readings of a token through a stranger channel are not words)
+                options = [
+                    (option, is_joined) for option, is_joined in ((text, False), (joined, True))
+                    if option and (evidenced or backed_by_words(option, token, self.lexicon))
+                ]
+                if not options:
                     continue
                 penalty = self.reading_prior(channel, token, text) + (PARTIAL if partial else 0.0)
                 penalty += _orphan_cost(text, inside_line)
-                options = [Candidate(text, channel, self.score(text) + rest + penalty)]
-                if following and text[-1].isalpha() and self.lexicon.frequency(text + following)[0]:
-                    joined = text + following
-                    options.append(Candidate(joined, channel, self.score(joined) + penalty + JOIN, True))
-                for option in options:
-                    if not evidenced and not backed_by_words(option.text, token, self.lexicon):
-                        continue  # without document evidence, only words can back a reading
-                    if option.text not in found or found[option.text].score < option.score:
-                        found[option.text] = option
+                for option_text, is_joined in options:
+                    score = self.score(option_text) + penalty + (JOIN if is_joined else rest)
+                    if option_text not in found or found[option_text].score < score:
+                        found[option_text] = Candidate(option_text, channel, score, is_joined)
         ranked = sorted(found.values(), key=lambda c: c.score, reverse=True)
         self._decisions[key] = ranked
         return ranked
