@@ -74,8 +74,10 @@ def main() -> None:
         "--channels", default=",".join(DEFAULT_CHANNELS),
         help="channels to damage through, comma-separated ('' for none: only the correct-text tables)",
     )
+    parser.add_argument("--languages", help="corpus languages to damage, comma-separated (default: all)")
     args = parser.parse_args()
     channels = [name for name in args.channels.split(",") if name]
+    wanted = set(args.languages.split(",")) if args.languages else None
     started = time.perf_counter()
     print(
         f"Run {date.today()} on {platform.machine()} {platform.system()}, Python {platform.python_version()}, "
@@ -88,6 +90,8 @@ def main() -> None:
     for name in channels:
         damage = get_channel(name).damage
         for lang, text in texts.items():
+            if wanted is not None and lang not in wanted:
+                continue
             lines = text.split("\n")
             for mode in ("whole", "half") if name in HALF_TOO else ("whole",):
                 damaged_lines = [damage(l) if mode == "whole" or n % 2 == 0 else l for n, l in enumerate(lines)]

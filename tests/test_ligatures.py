@@ -8,7 +8,7 @@ from itertools import pairwise
 import pytest
 from conftest import CORPUS
 
-from mojibake_fix import engine, undo
+from mojibake_fix import engine, fix_text, undo
 from mojibake_fix.changes import Change, Suspicion
 from mojibake_fix.channels import DEFAULT_CHANNELS, get_channel
 from mojibake_fix.context import Context
@@ -269,3 +269,8 @@ def test_pdf_ligatures_are_spelled_out(name: str, words: list[str]) -> None:
 def test_pdf_without_ligature_damage_is_left_alone() -> None:
     doc, suspicions = run(_extract("fr-latex-t1"), ["fr"])
     assert doc.changes() == [] and suspicions == []
+
+
+def test_a_token_some_channel_reads_as_a_word_is_left_to_the_mojibake_pass() -> None:
+    # cp1252 "gemäß" read as Mac-Roman: "ä" shows as "‰" and "ß" as the ligature "ﬂ"
+    assert fix_text("Die Formatierung gem‰ﬂ der Operanden.") == "Die Formatierung gemäß der Operanden."

@@ -339,9 +339,10 @@ class _Scan:
         confidence = min(CAP, _softmax(best, [s for s, _ in found] + [lexicon.word_logprob(word)]))
         return reading, confidence, f"{self.describe(reading)} over {self.describe(word)}"
 
-    def word(self, word: str) -> tuple[tuple[str, ...], float, str] | None:
+    def word(self, word: str, token: str) -> tuple[tuple[str, ...], float, str] | None:
         """(what each character becomes, confidence, evidence) for a word holding code
-        points or stand-ins, or None to leave it as it is."""
+        points or stand-ins, or None to leave it as it is (also when some channel reads
+        the whole ``token`` holding it as a word: "gem‰ﬂ" is "gemäß", not "gemäfl")."""
         # a ligature is lower case: no stand-in before a capital is one ("\x0cLes")
         free = [i for i, c in enumerate(word) if STAND_IN.match(c) and not word[i + 1 : i + 2].isupper()]
         as_is = tuple(CODE_POINTS.get(c, c) for c in word)
@@ -364,20 +365,24 @@ class _Scan:
                 elif reading not in readings:
                     readings[reading] = parts
             scores = {r: self.score(r) for r in readings}
-            if scores and not self.channel_word(word):
+            if scores and not self.channel_word(token):
                 best = max(scores, key=scores.__getitem__)
                 confidence = min(CAP, _softmax(scores[best], [*scores.values(), *others]))
                 return readings[best], confidence, f"{self.describe(best)} over {self.describe(word)}"
-        if spelled == word:
+        if spelled == word or (token != word and self.channel_word(token)):
             return None
         if self.known(spelled):
             return as_is, CAP, self.describe(spelled)
-        if self.channel_word(word):
+        if self.channel_word(token):
             return None
         score = self.score(spelled)
         others = [self.score(r) for channel in self.channels for r, _ in channel.readings(word) if r != word]
         confidence = min(UNKNOWN_CAP, _softmax(score, [score, *others]))
         return as_is, confidence, f"‘{spelled}’ unknown, and so is any channel's reading"
+
+
+#: Punctuation stripped from a token's ends before reading it through the channels.
+EDGE_PUNCTUATION = ".,;:!?()[]{}«»“”‘’\"'"
 
 
 def _windows(flagged: Sequence[bool]) -> Iterator[tuple[int, int]]:
@@ -437,7 +442,7 @@ def _line_findings(number: int, text: str, scan: _Scan, continued: bool) -> list
         for word_match in WORD.finditer(match.group()):
             word, offset = word_match.group(), match.start() + word_match.start()
             if TRIGGER.search(word):
-                found = scan.word(word)
+                found = scan.word(word, match.group().strip(EDGE_PUNCTUATION))
                 if found is not None:
                     parts, confidence, evidence = found
                     edits = tuple((offset + k, offset + k + 1, part) for k, part in enumerate(parts) if part != word[k])
