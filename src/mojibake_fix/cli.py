@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _repairs_help() -> str:
     on_off = {True: "on", False: "off"}
     return "\n".join(
-        f"  --{name:<16} {on_off[text]} / {on_off[pdf]}   {REPAIR_HELP[name]}" for name, (text, pdf) in REPAIRS.items()
+        f"  --{name:<16} {on_off[text]:>3} / {on_off[pdf]:<3}  {REPAIR_HELP[name]}" for name, (text, pdf) in REPAIRS.items()
     )
 
 
