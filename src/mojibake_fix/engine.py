@@ -79,7 +79,7 @@ PASSES: tuple[Stage, ...] = (
     Stage(layout.letter_spaced, "letter-spacing", layout.LETTER_SPACED_TRIGGER),
     Stage(layout.collapse_runs, "space-runs", layout.RUNS_TRIGGER),
     Stage(layout.strip_trailing, "trailing-space", layout.TRAILING_TRIGGER),
-    Stage(hygiene.mark_lost_bytes),
+    Stage(hygiene.mark_lost_bytes, trigger=hygiene.CONTROL),
     Stage(hygiene.normalize),
 )
 #: Optional repairs: name → (on by default for text, on by default for PDF input).

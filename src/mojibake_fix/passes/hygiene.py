@@ -71,8 +71,6 @@ def normalize(doc: Document, ctx: Context) -> Iterator[Proposal]:
 
 def mark_lost_bytes(doc: Document, ctx: Context) -> Iterator[Proposal]:
     """Turn controls still left (lost letters nothing could resolve) into U+FFFD."""
-    if nothing_to_do("\n".join(doc.texts)):
-        return
     for number, line in enumerate(doc.lines):
         for match in CONTROL.finditer(line.text):
             yield Proposal(number, match.start(), match.end(), "\ufffd", _control_step(match.group(), "unresolved byte"))
