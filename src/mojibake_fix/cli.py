@@ -10,12 +10,16 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .channels import DEFAULT_CHANNELS, get_channel
 from .engine import OPTIONAL as REPAIRS
 from .engine import REPAIR_HELP
-from .report import FORMATS, read_jsonl, render
+from .report import FORMATS, read_jsonl
+
+if TYPE_CHECKING:
+    from .batch import Outcome
 
 EPILOG = """\
 examples:
@@ -26,6 +30,17 @@ examples:
   cat old.txt | clean-text --lang fr --report-format jsonl --report changes.jsonl
   clean-text --undo changes.jsonl clean.txt    rebuild the input from output and report
   clean-text notes.txt --space-runs --no-accents   choose the optional repairs
+  clean-text extracts/ --out-dir clean/ --report changes.jsonl --html changes.html
+  clean-text 'scans/**/*.pdf' --out-dir clean/ --jobs 4
+  clean-text notes/ --in-place --backup .orig
+  clean-text notes/ --check                    exit 1 if any file would change (CI)
+  clean-text notes/ --diff | less              what would change, as a unified diff
+  clean-text big/ --out-dir clean/ --dask-scheduler tcp://10.0.0.5:8786
+
+A directory is cleaned file by file (its .txt and .pdf files; hidden ones are skipped).
+Each failing file is one line on standard error and the batch goes on; at the end a
+summary gives the files, the lines changed and the changes by rule.
+Exit codes: 0 done, 1 some file failed (or --check found changes), 2 usage error.
 
 Each change is reported with its line (and page, for a PDF), columns in the input, before
 and after, the rule, a confidence and the evidence.  Changes below --min-confidence are
@@ -53,8 +68,22 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG.format(repairs=_repairs_help()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("inputs", nargs="*", metavar="FILE", help="files to clean (default or '-': standard input)")
+    parser.add_argument(
+        "inputs", nargs="*", metavar="PATH",
+        help="files, directories (their .txt and .pdf files, recursively) or quoted globs; default or '-': standard input",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write the clean text here (default: standard output)")
+    batch = parser.add_argument_group("batch runs")
+    batch.add_argument("--out-dir", metavar="DIR", help="write each file's clean text to DIR, mirroring the input tree (a PDF's as .txt)")
+    batch.add_argument("--in-place", action="store_true", help="rewrite each text file with its clean text (atomically, permissions kept)")
+    batch.add_argument("--backup", metavar="SUFFIX", help="with --in-place: keep the old file as NAME+SUFFIX")
+    batch.add_argument("--check", action="store_true", help="write nothing; list the files that would change; exit 1 if any")
+    batch.add_argument("--diff", action="store_true", help="write nothing; print a unified diff of the changes")
+    batch.add_argument("--html", metavar="FILE", help="write an HTML page of the changed lines, before and after")
+    batch.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
+    batch.add_argument("--dask-scheduler", metavar="ADDRESS", help="run the files on this Dask cluster (workers must see the same files)")
+    batch.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no summary: errors only")
+    batch.add_argument("--verbose", "-v", action="store_true", help="a line per file, and the summary in every mode")
     parser.add_argument("--report", metavar="FILE", help="write the change report here ('-': standard error)")
     parser.add_argument("--report-format", choices=FORMATS, default="text", help="report format (default: text)")
     parser.add_argument(
@@ -104,24 +133,10 @@ def _read(path: str) -> bytes:
         raise UserError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
-def _write_atomic(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=".clean-text-", suffix=".tmp")
-    except OSError as exc:
-        raise UserError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, path)
-    except OSError as exc:
-        os.unlink(temp)
-        raise UserError(f"{path}: cannot write: {exc.strerror or exc}") from None
-
-
 def _emit(target: str | None, text: str, fallback: str) -> None:
     """Write text to a file (atomically), or to the standard stream named by ``fallback``."""
+    from .batch import AtomicFile
+
     if target is None or target == "-":
         stream = sys.stderr if fallback == "stderr" else sys.stdout
         try:
@@ -131,8 +146,12 @@ def _emit(target: str | None, text: str, fallback: str) -> None:
             raise
         except OSError as exc:
             raise UserError(f"cannot write to standard {'error' if fallback == 'stderr' else 'output'}: {exc.strerror or exc}") from None
-    else:
-        _write_atomic(target, text.encode("utf-8"))
+        return
+    try:
+        with AtomicFile(target) as handle:
+            handle.write(text.encode("utf-8"))
+    except OSError as exc:
+        raise UserError(f"{target}: cannot write: {exc.strerror or exc}") from None
 
 
 def _options(args: argparse.Namespace) -> dict[str, object]:
@@ -177,34 +196,200 @@ def _undo(args: argparse.Namespace) -> None:
     _emit(args.output, restored, "stdout")
 
 
-def _clean(args: argparse.Namespace) -> None:
-    from .api import (  # deferred so that --help stays instant
-        clean_bytes,
-        clean_pdf,
-        is_pdf,
-    )
-    from .sources import InputError
+def _check_modes(args: argparse.Namespace) -> None:
+    """Refuse option combinations that do not make sense (exit 2)."""
+    writes = [flag for flag, given in (("-o", args.output), ("--out-dir", args.out_dir), ("--in-place", args.in_place)) if given]
+    if len(writes) > 1:
+        raise UsageError(f"{' and '.join(writes)} cannot be combined")
+    if (args.check or args.diff) and writes:
+        raise UsageError(f"--check and --diff write no files; drop {writes[0]}")
+    if args.backup is not None and not args.in_place:
+        raise UsageError("--backup goes with --in-place")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    if "-" in args.inputs and (args.out_dir or args.in_place):
+        raise UsageError("standard input cannot be cleaned into --out-dir or in place")
+    if args.html and args.html == args.report:
+        raise UsageError("--html and --report need different files")
 
+
+def _clean(args: argparse.Namespace) -> int:
+    from .batch import Job, SchedulerError, Settings, plan_jobs, process, run_jobs
+
+    _check_modes(args)
     options = _options(args)
     inputs = args.inputs or ["-"]
-    texts, reports = [], []
-    for path in inputs:
-        data = _read(path)
-        pdf = is_pdf(data, path)
+    batch = bool(args.out_dir or args.in_place or args.check or args.diff)
+    if not batch:
+        for path in inputs:
+            if os.path.isdir(path):
+                raise UsageError(f"{path}: is a directory (give --out-dir DIR, --in-place, --check or --diff to clean the files in it)")
+    try:
+        jobs, missing = plan_jobs(inputs, args.out_dir, args.in_place)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if not batch:
+        single = len(jobs) + len(missing) == 1
+        target = (args.output or "-") if single else "spool"
+        jobs = [Job(job.source, "<stdin>" if job.source == "-" else job.name, target) for job in jobs]
+    with tempfile.TemporaryDirectory(prefix="clean-text-") as spool:
+        settings = Settings(
+            options,
+            repairs=(frozenset(_repairs(args, False)), frozenset(_repairs(args, True))),
+            password=args.password,
+            report_format=args.report_format if args.report else None,
+            diff=args.diff,
+            html=bool(args.html),
+            in_place=args.in_place,
+            backup=args.backup,
+            spool_dir=spool,
+        )
+        if args.dask_scheduler:
+            import logging
+
+            logging.getLogger("distributed").setLevel(logging.CRITICAL)  # failures are ours to tell
+        progress = _Progress(len(jobs) + len(missing), args)
         try:
-            if pdf:
-                result = clean_pdf(data, password=args.password, repairs=_repairs(args, True), **options)
+            for outcome in missing:
+                progress(outcome)
+            if any(job.source == "-" or job.target == "-" for job in jobs):
+                # standard input or output: this process does the work
+                outcomes = missing + [progress(process(job, settings, stdin=sys.stdin.buffer)) for job in jobs]
             else:
-                result = clean_bytes(data, repairs=_repairs(args, False), **options)
-        except InputError as exc:
-            raise UserError(f"{path}: {exc}") from None
-        name = "<stdin>" if path == "-" else path
-        result.summary["source"] = name
-        texts.append(result.text)
-        reports.append(render(result, args.report_format, name if len(inputs) > 1 else None))
-    _emit(args.output, "".join(texts), "stdout")
+                workers = args.jobs or os.cpu_count() or 1
+                outcomes = missing + run_jobs(jobs, settings, workers, args.dask_scheduler, progress, progress.warn)
+        except SchedulerError as exc:
+            raise UserError(str(exc)) from None
+        finally:
+            progress.close()
+        return _finish(args, outcomes, batch)
+
+
+class _Progress:
+    """A progress bar on standard error when it is a terminal; per-file lines and errors."""
+
+    def __init__(self, total: int, args: argparse.Namespace) -> None:
+        self.args = args
+        show = total > 1 and not args.quiet and sys.stderr.isatty()
+        self.bar = None
+        if show:
+            from shutil import get_terminal_size
+
+            from tqdm import tqdm
+
+            # a terminal that reports no size (some pseudo-terminals) counts as 80 × 24
+            columns, rows = get_terminal_size()
+            self.bar = tqdm(total=total, file=sys.stderr, unit="file", ncols=columns, nrows=rows, leave=False)
+
+    def warn(self, message: str) -> None:
+        """A warning line (not with --quiet)."""
+        if not self.args.quiet:
+            self.say(f"clean-text: warning: {message}")
+
+    def say(self, line: str) -> None:
+        """A line on standard error that leaves the bar whole."""
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr)
+
+    def close(self) -> None:
+        """Take the bar off the terminal."""
+        if self.bar is not None:
+            self.bar.close()
+
+    def __call__(self, outcome: Outcome) -> Outcome:
+        line = _file_line(outcome, self.args)
+        if line:
+            self.say(line)
+        if self.bar is not None:
+            self.bar.update()
+        return outcome
+
+
+def _file_line(outcome: Outcome, args: argparse.Namespace) -> str | None:
+    """The line printed for one file, if any: errors always, the rest by mode and verbosity."""
+    if outcome.error:
+        return f"clean-text: error: {outcome.error}"
+    counts = f"{outcome.changes} changes on {outcome.lines_changed} lines"
+    if args.check:
+        if outcome.rewritten and not args.quiet:
+            return f"would clean {outcome.name} ({counts})"
+        return f"unchanged {outcome.name}" if args.verbose else None
+    if args.verbose:
+        return f"{'cleaned' if outcome.rewritten else 'unchanged'} {outcome.name} ({counts})"
+    return None
+
+
+def _finish(args: argparse.Namespace, outcomes: list[Outcome], batch: bool) -> int:
+    """Write the gathered parts (text, report, diff, HTML) and the summary; the exit code."""
+
+    failed = [outcome for outcome in outcomes if outcome.error]
+    if any(outcome.output for outcome in outcomes):
+        if failed:
+            print(f"clean-text: error: {args.output or 'standard output'} not written: {len(failed)} input(s) failed", file=sys.stderr)
+        else:
+            _emit_parts(args.output, [outcome.output for outcome in outcomes], "stdout")
+    if args.diff:
+        _emit_parts(None, [outcome.diff for outcome in outcomes if outcome.changes], "stdout")
     if args.report:
-        _emit(args.report, "".join(reports), "stderr")
+        _emit_parts(args.report, [outcome.report for outcome in outcomes], "stderr")
+    if args.html:
+        from .html_report import render_html
+
+        files = [
+            {
+                "file": o.name, "error": o.error, "lines": o.lines, "changes": o.changes,
+                "lines_changed": o.lines_changed, "suspicions": o.suspicions,
+                "changes_by_rule": o.changes_by_rule, "samples": o.samples, "more": o.more,
+            }
+            for o in outcomes
+        ]
+        _emit(args.html, render_html(files), "stdout")
+    if (batch or args.verbose) and not args.quiet:
+        print(_summary_line(outcomes, args.check), file=sys.stderr)
+    return 1 if failed or (args.check and any(outcome.rewritten for outcome in outcomes)) else 0
+
+
+def _emit_parts(target: str | None, parts: list[str | None], fallback: str) -> None:
+    """Concatenate spooled parts into a file (atomically) or onto a standard stream."""
+    from .batch import AtomicFile, concatenate
+
+    if target is None or target == "-":
+        stream = sys.stderr if fallback == "stderr" else sys.stdout
+        stream.flush()
+        try:
+            concatenate(parts, stream.buffer)
+            stream.buffer.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise UserError(f"cannot write to standard {'error' if fallback == 'stderr' else 'output'}: {exc.strerror or exc}") from None
+        return
+    try:
+        with AtomicFile(target) as handle:
+            concatenate(parts, handle)
+    except OSError as exc:
+        raise UserError(f"{target}: cannot write: {exc.strerror or exc}") from None
+
+
+def _summary_line(outcomes: list[Outcome], check: bool) -> str:
+    """'clean-text: 12 files: 9 cleaned, 2 unchanged, 1 failed; 340 changes on 120 lines (...)'"""
+    from collections import Counter
+
+    failed = sum(1 for o in outcomes if o.error)
+    changed = sum(1 for o in outcomes if o.rewritten and not o.error)
+    unchanged = len(outcomes) - failed - changed
+    by_rule: Counter[str] = Counter()
+    for outcome in outcomes:
+        by_rule.update(outcome.changes_by_rule)
+    rules = ", ".join(f"{rule} {count}" for rule, count in sorted(by_rule.items())) or "none"
+    verb = "would be cleaned" if check else "cleaned"
+    return (
+        f"clean-text: {len(outcomes)} files: {changed} {verb}, {unchanged} unchanged, {failed} failed; "
+        f"{sum(o.changes for o in outcomes)} changes on {sum(o.lines_changed for o in outcomes)} lines ({rules}); "
+        f"{sum(o.suspicions for o in outcomes)} suspicions"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -213,8 +398,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.undo:
             _undo(args)
-        else:
-            _clean(args)
+            return 0
+        return _clean(args)
     except UserError as exc:
         print(f"clean-text: error: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, UsageError) else 1
@@ -225,7 +410,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
-    return 0
 
 
 if __name__ == "__main__":

@@ -256,11 +256,21 @@ def undo(output: str, changes: Iterable[Change], breaks: dict[str, Any], kept_br
     for change in changes:
         by_line.setdefault(change.line, []).append(change)
     for number, line_changes in by_line.items():
-        text = lines[number - 1]
-        for change in sorted(line_changes, key=lambda c: (c.out_start, c.start), reverse=True):
-            text = text[: change.out_start] + change.before + text[change.out_end :]
-        lines[number - 1] = text
+        lines[number - 1] = undo_line(lines[number - 1], line_changes)
     return "".join(text + brk for text, brk in zip(lines, restored))
+
+
+def undo_line(text: str, changes: Iterable[Change]) -> str:
+    """Rebuild one input line from its output line and that line's changes.
+
+    >>> from .changes import Change, Step
+    >>> step = Step("mojibake", 1.0, "")
+    >>> undo_line("l’été", [Change(1, 1, 2, 1, 2, "Õ", "’", (step,)), Change(1, 2, 3, 2, 3, "Ž", "é", (step,))])
+    'lÕŽté'
+    """
+    for change in sorted(changes, key=lambda c: (c.out_start, c.start), reverse=True):
+        text = text[: change.out_start] + change.before + text[change.out_end :]
+    return text
 
 
 def _has_final(description: dict[str, Any]) -> bool:

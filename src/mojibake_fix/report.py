@@ -22,7 +22,16 @@ FORMATS = ("text", "jsonl")
 
 def render_text(result: CleanResult, name: str | None = None) -> str:
     """The summary, then one line per change and per suspicion."""
-    summary = result.summary
+    return text_head(result.summary, name) + text_body(result)
+
+
+def text_head(summary: dict[str, Any], name: str | None = None) -> str:
+    """The summary lines of a text report (each starts with '#').
+
+    >>> from mojibake_fix import clean
+    >>> print(text_head(clean("le r™le").summary, "a.txt").splitlines()[0])
+    # a.txt
+    """
     head = [f"# {name or summary.get('source', '<text>')}"]
     facts = [f"{summary['lines']} lines", f"languages {', '.join(summary['languages']) or '?'}"]
     if "pages" in summary:
@@ -37,6 +46,11 @@ def render_text(result: CleanResult, name: str | None = None) -> str:
         )
     rules = ", ".join(f"{rule} {count}" for rule, count in summary["changes_by_rule"].items()) or "none"
     head.append(f"# {summary['changes']} changes on {summary['lines_changed']} lines ({rules}); {summary['suspicions']} suspicions")
+    return "\n".join(head) + "\n"
+
+
+def text_body(result: CleanResult) -> str:
+    """One line per change, then one per suspicion (empty when there are none)."""
     body = [
         f"{_where(c.page, c.line)}, col {c.start}-{c.end}: {c.before!r} → {c.after!r}  [{c.rule} {c.confidence:.2f}] {c.evidence}"
         for c in result.changes
@@ -45,7 +59,7 @@ def render_text(result: CleanResult, name: str | None = None) -> str:
         f"suspicion {_where(s.page, s.line)}, col {s.start}-{s.end}: {s.text!r} may be {s.suggestion!r}  [{s.rule} {s.confidence:.2f}] {s.evidence}"
         for s in result.suspicions
     ]
-    return "\n".join(head + body) + "\n"
+    return "".join(line + "\n" for line in body)
 
 
 def _where(page: int | None, line: int) -> str:
@@ -54,8 +68,18 @@ def _where(page: int | None, line: int) -> str:
 
 def jsonl_records(result: CleanResult, name: str | None = None) -> Iterator[dict[str, Any]]:
     """The records of one document's JSON Lines report."""
+    yield jsonl_summary(result.summary, name)
+    yield from jsonl_body(result, name)
+
+
+def jsonl_summary(summary: dict[str, Any], name: str | None = None) -> dict[str, Any]:
+    """The summary record, with the file name first when there is one."""
+    return {"type": "summary", **({"file": name} if name else {}), **summary}
+
+
+def jsonl_body(result: CleanResult, name: str | None = None) -> Iterator[dict[str, Any]]:
+    """The change records, then the suspicion records."""
     extra = {"file": name} if name else {}
-    yield {"type": "summary", **extra, **result.summary}
     for change in result.changes:
         yield {"type": "change", **extra, **change.to_dict()}
     for suspicion in result.suspicions:
