@@ -152,7 +152,7 @@ class TokenJudge:
             for name, (margin, _) in known.items():
                 if margin < -CLEAR:
                     counts[name][1] += times
-                    per_char_against[name].update(dict.fromkeys(by_name[name].suspects(token), times))
+                    per_char_against[name].update(dict.fromkeys(self._damaged_by(token, by_name[name]), times))
         for token, times in (passed or Counter()).items():
             chars = set(token)
             if not self.lexicon.known(token.strip("".join(COMMON_PUNCTUATION))):
@@ -174,6 +174,24 @@ class TokenJudge:
                 for c in chars
             }
         self._decisions.clear()
+
+    def _damaged_by(self, token: str, channel: Channel) -> set[str]:
+        """The characters of ``token`` (whose full reading the channel clearly damages)
+        that no reading changing them leaves about as likely: the evidence against them.
+
+        In "jusqu’…" read as cp850, "jusquÆà" is clearly worse, but "jusqu’à" is not:
+        the correct "’" is evidence against the channel's "’", not against its "…".
+        """
+        suspects = channel.suspects(token)
+        if len(suspects) < 2:
+            return suspects
+        floor = self.score(token) - CLEAR
+        readings = self._worth_scoring([(text, True) for text, partial in channel.readings(token) if partial])
+        spared = {
+            c for text, _ in readings if self.score(text) >= floor
+            for a0, a1, _, _ in diff_spans(token, text) for c in token[a0:a1]
+        }
+        return suspects - spared
 
     def reading_prior(self, channel: Channel, token: str, reading: str) -> float:
         """The prior of a reading: that of the least trusted character it changes.
