@@ -75,3 +75,34 @@ def test_changes_below_the_bar_become_suspicions() -> None:
 def test_typography_is_kept() -> None:
     text = "« L’été » — dit-il… “Quote” and ‘single’ with no\u00a0break."
     assert fix_text(text) == text
+
+
+DOS_FRENCH = (
+    "Le comité régional a décidé de réunir les élus à Lyon à la fin de février.\n"
+    "Les élèves du lycée sont allés à la bibliothèque municipale pour préparer un exposé.\n"
+    "La société a publié un rapport détaillé sur la qualité et la sécurité des réseaux.\n"
+    "Après la réunion, le président a répondu à toutes les questions des journalistes.\n"
+    "Cette décision a été prise à la majorité par le conseil général du département.\n"
+    "Les bénévoles ont distribué des repas à des familles défavorisées pendant la période des fêtes.\n"
+    "Le musée présente une collection très riche de peintures réalisées à différentes époques.\n"
+    "Il faut répéter cette expérience à plusieurs reprises avant de publier les résultats définitifs.\n"
+    "Le théâtre municipal restera fermé jusqu’à la rentrée pour des travaux de rénovation.\n"
+)
+
+
+def test_lone_dos_a_is_read_despite_a_correct_apostrophe_beside_it() -> None:
+    # cp850 "à" reads "…" in cp1252; the correct "’" of "jusqu’…" is no evidence against "…"
+    damaged = get_channel("cp850>cp1252").damage(DOS_FRENCH)
+    assert " … Lyon " in damaged and "jusqu’… la" in damaged
+    assert fix_text(damaged) == DOS_FRENCH
+
+
+def test_real_ellipsis_stays_and_is_no_evidence_against_a_lone_dos_a() -> None:
+    clean_line = "Et puis… plus rien. Il hésita… puis il partit.\n"
+    damaged = get_channel("cp850>cp1252").damage(DOS_FRENCH) + clean_line
+    assert fix_text(damaged) == DOS_FRENCH + clean_line
+
+
+def test_real_ellipsis_in_clean_french_stays() -> None:
+    text = "Et puis… plus rien. La réunion est reportée (…) à une date ultérieure. Il attendit … rien.\n"
+    assert fix_text(DOS_FRENCH + text) == DOS_FRENCH + text

@@ -88,8 +88,8 @@ class Channel:
         """Every reading of ``token`` under this channel, with whether it is partial."""
         raise NotImplementedError
 
-    def suspects(self, token: str) -> set[str]:
-        """The characters of ``token`` this channel would change."""
+    def suspects(self, token: str) -> set[int]:
+        """The positions in ``token`` of the characters this channel would change."""
         raise NotImplementedError
 
     def damage(self, text: str, placeholder: str = "\u2022") -> str:
@@ -208,9 +208,13 @@ class SingleByteChannel(Channel):
         """
         return _subset_readings(token, self._positions(token, evidenced, inside_line))
 
-    def suspects(self, token: str) -> set[str]:
-        """The characters of ``token`` the channel could repair."""
-        return {token[a] for a, _, _ in self._positions(token, True, False)}
+    def suspects(self, token: str) -> set[int]:
+        """The positions of the characters of ``token`` the channel could repair.
+
+        >>> sorted(get_channel("mac_roman>cp1252").suspects("lÕeau"))
+        [1]
+        """
+        return {a for a, _, _ in self._positions(token, True, False)}
 
     def damage(self, text: str, placeholder: str = "\u2022") -> str:
         """Simulate this confusion on clean text; lost letters become ``placeholder``.
@@ -330,9 +334,13 @@ class Utf8Channel(Channel):
         if text != token:
             yield text, False
 
-    def suspects(self, token: str) -> set[str]:
-        """The characters of ``token`` that belong to UTF-8 runs."""
-        return {c for a, b, _ in self._runs(token, len(self.read_codecs) - 1) for c in token[a:b]}
+    def suspects(self, token: str) -> set[int]:
+        """The positions of the characters of ``token`` that belong to UTF-8 runs.
+
+        >>> sorted(get_channel("utf-8>cp1252").suspects("lÃ©gal"))
+        [1, 2]
+        """
+        return {i for a, b, _ in self._runs(token, len(self.read_codecs) - 1) for i in range(a, b)}
 
     def damage(self, text: str, placeholder: str = "\u2022") -> str:
         """Encode as UTF-8 and read as each read codec in turn; lost bytes become ``placeholder``."""

@@ -72,6 +72,26 @@ PASSED_SAMPLE = 50_000
 SUSPICION_FLOOR = 0.2
 
 
+#: A suspicious character, and whether a letter or digit of its token touches it.
+EvidenceKey = tuple[str, bool]
+
+
+def evidence_keys(token: str, positions: Iterable[int]) -> set[EvidenceKey]:
+    """The evidence keys of the characters of ``token`` at ``positions``: each character
+    with whether a letter or digit stands beside it in the token.
+
+    Evidence against a character is counted per key: "…" glued to "puis…" is an
+    ellipsis, a lone "…" may be a DOS "à".
+
+    >>> sorted(evidence_keys("puis…", [4])), sorted(evidence_keys("(…)", [1]))
+    ([('…', True)], [('…', False)])
+    """
+    return {
+        (token[i], any(c.isalnum() for c in token[max(i - 1, 0) : i] + token[i + 1 : i + 2]))
+        for i in positions
+    }
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One reading of a token (and, when joined, the next token)."""
@@ -102,7 +122,7 @@ class TokenJudge:
         self.priors = {channel.name: 0.0 for channel in self.channels}
         self.evidence = {channel.name: (0, 0) for channel in self.channels}
         self.evidenced = {channel.name: False for channel in self.channels}
-        self._char_priors: dict[str, dict[str, float]] = {}
+        self._char_priors: dict[str, dict[EvidenceKey, float]] = {}
         self._scores: dict[str, float] = {}
         self._explanations: dict[tuple[str, str, str], str] = {}
         self._decisions: dict[tuple[str, str | None, bool], list[Candidate]] = {}
@@ -130,7 +150,11 @@ class TokenJudge:
         margin is clear; it counts against every channel whose reading is clearly worse.
         Counts are kept per suspicious character too: in a text where "Ž" only ever
         appears in clearly broken words but "é" in clearly correct ones, a reading that
-        changes "é" is far less likely than one that changes "Ž".
+        changes "é" is far less likely than one that changes "Ž".  Evidence against a
+        character is kept apart for where it stands (``evidence_keys``): the correct
+        ellipsis ending "puis…" says nothing of a lone "…", the "à" of a DOS text.
+        Evidence for it is not: a byte the document shows broken inside words ("pi•") is
+        broken wherever it stands.
 
         ``passed`` are the tokens of the lines the screen let pass that some channel could
         change, with their counts: those that are words count against every such channel
@@ -139,7 +163,7 @@ class TokenJudge:
         """
         counts = {channel.name: [0, 0] for channel in self.channels}
         per_char: dict[str, Counter[str]] = {c.name: Counter() for c in self.channels}
-        per_char_against: dict[str, Counter[str]] = {c.name: Counter() for c in self.channels}
+        per_char_against: dict[str, Counter[EvidenceKey]] = {c.name: Counter() for c in self.channels}
         by_name = {channel.name: channel for channel in self.channels}
         for token, times in Counter(tokens).items():
             margins = {c.name: self.margin(token, c) for c in self.channels}
@@ -148,17 +172,16 @@ class TokenJudge:
             hit = best if best is not None and known[best][0] > CLEAR and known[best][1] else None
             if hit is not None:
                 counts[hit][0] += times
-                per_char[hit].update(dict.fromkeys(by_name[hit].suspects(token), times))
+                per_char[hit].update(dict.fromkeys({token[i] for i in by_name[hit].suspects(token)}, times))
             for name, (margin, _) in known.items():
                 if margin < -CLEAR:
                     counts[name][1] += times
                     per_char_against[name].update(dict.fromkeys(self._damaged_by(token, by_name[name]), times))
         for token, times in (passed or Counter()).items():
-            chars = set(token)
             if not self.lexicon.known(token.strip("".join(COMMON_PUNCTUATION))):
                 continue
             for channel in self.channels:
-                changed = chars & channel.suspicious
+                changed = evidence_keys(token, (i for i, c in enumerate(token) if c in channel.suspicious))
                 if changed:
                     counts[channel.name][1] += times
                     per_char_against[channel.name].update(dict.fromkeys(changed, times))
@@ -168,28 +191,28 @@ class TokenJudge:
             self.priors[name] = _clip(math.log(rate / (1 - rate)))
             self.evidence[name] = (hits, misses)
             self.evidenced[name] = hits >= EVIDENCED_HITS and hits >= EVIDENCED_SHARE * misses
-            chars = set(per_char[name]) | set(per_char_against[name])
+            keys = {(c, beside) for c in per_char[name] for beside in (False, True)} | set(per_char_against[name])
             self._char_priors[name] = {
-                c: _clip(math.log((per_char[name][c] + CHAR_PSEUDO * rate) / (per_char_against[name][c] + CHAR_PSEUDO * (1 - rate))))
-                for c in chars
+                key: _clip(math.log((per_char[name][key[0]] + CHAR_PSEUDO * rate) / (per_char_against[name][key] + CHAR_PSEUDO * (1 - rate))))
+                for key in keys
             }
         self._decisions.clear()
 
-    def _damaged_by(self, token: str, channel: Channel) -> set[str]:
+    def _damaged_by(self, token: str, channel: Channel) -> set[EvidenceKey]:
         """The characters of ``token`` (whose full reading the channel clearly damages)
         that no reading changing them leaves about as likely: the evidence against them.
 
         In "jusqu’…" read as cp850, "jusquÆà" is clearly worse, but "jusqu’à" is not:
         the correct "’" is evidence against the channel's "’", not against its "…".
         """
-        suspects = channel.suspects(token)
+        suspects = evidence_keys(token, channel.suspects(token))
         if len(suspects) < 2:
             return suspects
         floor = self.score(token) - CLEAR
         readings = self._worth_scoring([(text, True) for text, partial in channel.readings(token) if partial])
         spared = {
-            c for text, _ in readings if self.score(text) >= floor
-            for a0, a1, _, _ in diff_spans(token, text) for c in token[a0:a1]
+            key for text, _ in readings if self.score(text) >= floor
+            for a0, a1, _, _ in diff_spans(token, text) for key in evidence_keys(token, range(a0, a1))
         }
         return suspects - spared
 
@@ -201,8 +224,8 @@ class TokenJudge:
         """
         chars = self._char_priors.get(channel.name, {})
         default = self.priors[channel.name]
-        changed = {c for a0, a1, _, _ in diff_spans(token, reading) for c in token[a0:a1]}
-        prior = min((chars.get(c, default) for c in changed), default=default)
+        changed = {key for a0, a1, _, _ in diff_spans(token, reading) for key in evidence_keys(token, range(a0, a1))}
+        prior = min((chars.get(key, default) for key in changed), default=default)
         return prior if self.evidenced[channel.name] else min(prior, default)
 
     def _all_words(self, text: str) -> bool:
