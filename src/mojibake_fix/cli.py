@@ -9,8 +9,9 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import IO, TYPE_CHECKING
 
 from . import __version__
 from .channels import DEFAULT_CHANNELS, get_channel
@@ -133,15 +134,16 @@ def _read(path: str) -> bytes:
         raise UserError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
-def _emit(target: str | None, text: str, fallback: str) -> None:
-    """Write text to a file (atomically), or to the standard stream named by ``fallback``."""
+def _emit(target: str | None, write: Callable[[IO[bytes]], object], fallback: str) -> None:
+    """Call ``write`` on a file (written atomically) or on the standard stream ``fallback``."""
     from .batch import AtomicFile
 
     if target is None or target == "-":
         stream = sys.stderr if fallback == "stderr" else sys.stdout
+        stream.flush()
         try:
-            stream.buffer.write(text.encode("utf-8"))
-            stream.flush()
+            write(stream.buffer)
+            stream.buffer.flush()
         except BrokenPipeError:
             raise
         except OSError as exc:
@@ -149,7 +151,7 @@ def _emit(target: str | None, text: str, fallback: str) -> None:
         return
     try:
         with AtomicFile(target) as handle:
-            handle.write(text.encode("utf-8"))
+            write(handle)
     except OSError as exc:
         raise UserError(f"{target}: cannot write: {exc.strerror or exc}") from None
 
@@ -193,7 +195,7 @@ def _undo(args: argparse.Namespace) -> None:
     summary, changes = documents[0]
     output = _read(args.inputs[0]).decode("utf-8")
     restored = undo(output, changes, summary["line_breaks"], summary.get("kept_line_breaks", False))
-    _emit(args.output, restored, "stdout")
+    _emit(args.output, lambda handle: handle.write(restored.encode("utf-8")), "stdout")
 
 
 def _check_modes(args: argparse.Namespace) -> None:
@@ -323,17 +325,18 @@ def _file_line(outcome: Outcome, args: argparse.Namespace) -> str | None:
 
 def _finish(args: argparse.Namespace, outcomes: list[Outcome], batch: bool) -> int:
     """Write the gathered parts (text, report, diff, HTML) and the summary; the exit code."""
+    from .batch import concatenate
 
     failed = [outcome for outcome in outcomes if outcome.error]
     if any(outcome.output for outcome in outcomes):
         if failed:
             print(f"clean-text: error: {args.output or 'standard output'} not written: {len(failed)} input(s) failed", file=sys.stderr)
         else:
-            _emit_parts(args.output, [outcome.output for outcome in outcomes], "stdout")
+            _emit(args.output, partial(concatenate, [outcome.output for outcome in outcomes]), "stdout")
     if args.diff:
-        _emit_parts(None, [outcome.diff for outcome in outcomes if outcome.changes], "stdout")
+        _emit(None, partial(concatenate, [outcome.diff for outcome in outcomes if outcome.changes]), "stdout")
     if args.report:
-        _emit_parts(args.report, [outcome.report for outcome in outcomes], "stderr")
+        _emit(args.report, partial(concatenate, [outcome.report for outcome in outcomes]), "stderr")
     if args.html:
         from .html_report import render_html
 
@@ -345,32 +348,11 @@ def _finish(args: argparse.Namespace, outcomes: list[Outcome], batch: bool) -> i
             }
             for o in outcomes
         ]
-        _emit(args.html, render_html(files), "stdout")
+        page = render_html(files).encode("utf-8")
+        _emit(args.html, lambda handle: handle.write(page), "stdout")
     if (batch or args.verbose) and not args.quiet:
         print(_summary_line(outcomes, args.check), file=sys.stderr)
     return 1 if failed or (args.check and any(outcome.rewritten for outcome in outcomes)) else 0
-
-
-def _emit_parts(target: str | None, parts: list[str | None], fallback: str) -> None:
-    """Concatenate spooled parts into a file (atomically) or onto a standard stream."""
-    from .batch import AtomicFile, concatenate
-
-    if target is None or target == "-":
-        stream = sys.stderr if fallback == "stderr" else sys.stdout
-        stream.flush()
-        try:
-            concatenate(parts, stream.buffer)
-            stream.buffer.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise UserError(f"cannot write to standard {'error' if fallback == 'stderr' else 'output'}: {exc.strerror or exc}") from None
-        return
-    try:
-        with AtomicFile(target) as handle:
-            concatenate(parts, handle)
-    except OSError as exc:
-        raise UserError(f"{target}: cannot write: {exc.strerror or exc}") from None
 
 
 def _summary_line(outcomes: list[Outcome], check: bool) -> str:
