@@ -64,6 +64,9 @@ def test_out_dir_mirrors_the_tree_and_matches_single_runs(tmp_path: Path) -> Non
         assert single.returncode == 0, single.stderr
         assert out[name.replace(".pdf", ".txt")] == single.stdout, name
     assert out["sub/b.txt"] == (tmp_path / "in" / "sub" / "b.txt").read_bytes()  # clean prose kept
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE(os.stat(tmp_path / "out" / "a.txt").st_mode) == 0o666 & ~umask  # not a temporary file's 0600
     # one JSON Lines report across files: each record names its file; each file undoes
     records = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
     assert {r["file"] for r in records} == {str(tmp_path / "in" / n) for n in ("a.txt", "sub/b.txt", "sub/deep/c.txt", "sub/legacy.TXT", "sub/d.pdf")}

@@ -115,15 +115,15 @@ class Outcome:
 class AtomicFile:
     """A file written under a temporary name in the target's folder, renamed when complete.
 
-    On success the temporary file replaces ``path`` (keeping the old file's permission
-    bits when ``like`` names a file); on an exception it is removed, and ``path`` is as
-    it was.
+    On success the temporary file replaces ``path`` with the permission bits (and owner,
+    when allowed) of ``like``, or of the file it replaces, or those a new file gets; on
+    an exception it is removed, and ``path`` is as it was.
 
     >>> folder = tempfile.mkdtemp()
     >>> with AtomicFile(os.path.join(folder, "a.txt")) as handle:
     ...     _ = handle.write(b"done")
-    >>> os.listdir(folder)
-    ['a.txt']
+    >>> os.listdir(folder), oct(os.stat(os.path.join(folder, "a.txt")).st_mode & 0o777) == oct(0o666 & ~_umask())
+    (['a.txt'], True)
     """
 
     def __init__(self, path: str, like: str | None = None, backup: str | None = None) -> None:
@@ -146,14 +146,22 @@ class AtomicFile:
         try:
             self.handle.close()
             if kind is None and self.replace:
-                if self.like:
-                    _copy_owner_and_mode(self.like, self.temp)
+                if self.like or os.path.exists(self.path):
+                    _copy_owner_and_mode(self.like or self.path, self.temp)
+                else:  # a new file gets the usual permissions, not the temporary file's 0600
+                    os.chmod(self.temp, 0o666 & ~_umask())
                 if self.backup:
                     _backup(self.path, self.backup)
                 os.replace(self.temp, self.path)
         finally:
             if os.path.exists(self.temp):
                 os.unlink(self.temp)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _copy_owner_and_mode(source: str, target: str) -> None:

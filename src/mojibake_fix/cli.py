@@ -233,7 +233,8 @@ def _clean(args: argparse.Namespace) -> int:
     if not batch:
         single = len(jobs) + len(missing) == 1
         target = (args.output or "-") if single else "spool"
-        jobs = [Job(job.source, "<stdin>" if job.source == "-" else job.name, target) for job in jobs]
+        jobs = [Job(job.source, job.name, target) for job in jobs]
+    jobs = [Job(job.source, "<stdin>", job.target) if job.source == "-" else job for job in jobs]
     with tempfile.TemporaryDirectory(prefix="clean-text-") as spool:
         settings = Settings(
             options,
