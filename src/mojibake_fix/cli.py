@@ -314,7 +314,7 @@ def _file_line(outcome: Outcome, args: argparse.Namespace) -> str | None:
     """The line printed for one file, if any: errors always, the rest by mode and verbosity."""
     if outcome.error:
         return f"clean-text: error: {outcome.error}"
-    counts = f"{outcome.changes} changes on {outcome.lines_changed} lines"
+    counts = f"{_count(outcome.changes, 'change')} on {_count(outcome.lines_changed, 'line')}"
     if args.check:
         if outcome.rewritten and not args.quiet:
             return f"would clean {outcome.name} ({counts})"
@@ -356,6 +356,11 @@ def _finish(args: argparse.Namespace, outcomes: list[Outcome], batch: bool) -> i
     return 1 if failed or (args.check and any(outcome.rewritten for outcome in outcomes)) else 0
 
 
+def _count(number: int, noun: str) -> str:
+    """'1 file', '3 files'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _summary_line(outcomes: list[Outcome], check: bool) -> str:
     """'clean-text: 12 files: 9 cleaned, 2 unchanged, 1 failed; 340 changes on 120 lines (...)'"""
     from collections import Counter
@@ -369,9 +374,9 @@ def _summary_line(outcomes: list[Outcome], check: bool) -> str:
     rules = ", ".join(f"{rule} {count}" for rule, count in sorted(by_rule.items())) or "none"
     verb = "would be cleaned" if check else "cleaned"
     return (
-        f"clean-text: {len(outcomes)} files: {changed} {verb}, {unchanged} unchanged, {failed} failed; "
-        f"{sum(o.changes for o in outcomes)} changes on {sum(o.lines_changed for o in outcomes)} lines ({rules}); "
-        f"{sum(o.suspicions for o in outcomes)} suspicions"
+        f"clean-text: {_count(len(outcomes), 'file')}: {changed} {verb}, {unchanged} unchanged, {failed} failed; "
+        f"{_count(sum(o.changes for o in outcomes), 'change')} on {_count(sum(o.lines_changed for o in outcomes), 'line')} "
+        f"({rules}); {_count(sum(o.suspicions for o in outcomes), 'suspicion')}"
     )
 
 
