@@ -106,3 +106,20 @@ def test_real_ellipsis_stays_and_is_no_evidence_against_a_lone_dos_a() -> None:
 def test_real_ellipsis_in_clean_french_stays() -> None:
     text = "Et puis… plus rien. La réunion est reportée (…) à une date ultérieure. Il attendit … rien.\n"
     assert fix_text(DOS_FRENCH + text) == DOS_FRENCH + text
+
+
+SWEDISH = (
+    "Vi hoppas att fler kommuner vill gå med i nätverket under året.\n"
+    "Det är svårt att öppna dörren när det är kallt ute.\n"
+    "Hon skriver över den gamla filen med en ny version.\n"
+    "Räntan är högre än förväntat och priserna fortsätter att öka.\n"
+    "Mötet börjar klockan nio och slutar före lunch.\n"
+)
+
+
+def test_dos_o_read_through_several_channels_keeps_its_case() -> None:
+    # cp1252 "ö" reads "÷" in cp437 and cp850, and so does Mac-Roman "Ö": "÷ver" is
+    # "över" or "Över" alike for the lexicon, so it is evidence for no channel
+    damaged = get_channel("cp1252>cp437").damage(SWEDISH)
+    assert "skriver ÷ver den" in damaged and "att ÷ppna" in damaged
+    assert fix_text(damaged) == SWEDISH

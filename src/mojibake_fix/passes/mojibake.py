@@ -134,20 +134,21 @@ class TokenJudge:
             value = self._scores[text] = text_logprob(text, self.lexicon)
         return value
 
-    def margin(self, token: str, channel: Channel) -> tuple[float, bool] | None:
-        """How much better (nats) the channel's best full reading is than the token, and
-        whether words back that reading (``None`` when the channel has no reading)."""
+    def margin(self, token: str, channel: Channel) -> tuple[float, bool, str] | None:
+        """How much better (nats) the channel's best full reading is than the token, whether
+        words back that reading, and the reading (``None`` when the channel has no reading)."""
         readings = self._worth_scoring([(text, False) for text, partial in channel.readings(token) if not partial])
         if not readings:
             return None
         best = max((text for text, _ in readings), key=self.score)
-        return self.score(best) - self.score(token), backed_by_words(best, token, self.lexicon, strict=False)
+        return self.score(best) - self.score(token), backed_by_words(best, token, self.lexicon, strict=False), best
 
     def learn_priors(self, tokens: Sequence[str], passed: Counter[str] | None = None) -> None:
         """Set each channel's priors from the tokens it clearly repairs or clearly damages.
 
         A token counts for the one channel whose reading beats it most, and only when that
-        margin is clear; it counts against every channel whose reading is clearly worse.
+        margin is clear and no channel reading it otherwise ties (``_tied_apart``); it
+        counts against every channel whose reading is clearly worse.
         Counts are kept per suspicious character too: in a text where "Ž" only ever
         appears in clearly broken words but "é" in clearly correct ones, a reading that
         changes "é" is far less likely than one that changes "Ž".  Evidence against a
@@ -170,10 +171,12 @@ class TokenJudge:
             known = {name: m for name, m in margins.items() if m is not None}
             best = max(known, key=lambda name: known[name][0], default=None)
             hit = best if best is not None and known[best][0] > CLEAR and known[best][1] else None
+            if hit is not None and _tied_apart(known, hit):
+                hit = None
             if hit is not None:
                 counts[hit][0] += times
                 per_char[hit].update(dict.fromkeys({token[i] for i in by_name[hit].suspects(token)}, times))
-            for name, (margin, _) in known.items():
+            for name, (margin, _, _) in known.items():
                 if margin < -CLEAR:
                     counts[name][1] += times
                     per_char_against[name].update(dict.fromkeys(self._damaged_by(token, by_name[name]), times))
@@ -290,6 +293,20 @@ class TokenJudge:
                 f"prior {prior:+.1f} (channel: {hits} clear, {misses} against)"
             )
         return self._explanations[key]
+
+
+def _tied_apart(margins: dict[str, tuple[float, bool, str]], best: str) -> bool:
+    """Whether another channel's reading as good as ``best``'s reads the token differently:
+    the token is then no evidence for either ("÷ver" is "över" through cp437 and cp850,
+    "Över" through Mac-Roman, and the lexicon does not tell the case apart).
+
+    >>> _tied_apart({"a": (9.0, True, "över"), "b": (9.0, True, "Över")}, "a")
+    True
+    >>> _tied_apart({"a": (9.0, True, "över"), "b": (9.0, True, "över"), "c": (2.0, True, "Över")}, "a")
+    False
+    """
+    top, _, reading = margins[best]
+    return any(math.isclose(margin, top, abs_tol=1e-9) and text != reading for margin, _, text in margins.values())
 
 
 def _orphan_cost(text: str, inside_line: bool) -> float:
