@@ -422,10 +422,11 @@ def _run_pool(
 ) -> None:
     """Worker processes, each given one job at a time.
 
+    The largest files start first, so that no worker is left with a long one at the end.
     When a worker dies, the pool breaks: the jobs that were running go to a new pool
     (a job whose workers died more than ``RETRIES`` times fails), and the rest follow.
     """
-    waiting = list(range(len(jobs)))
+    waiting = sorted(range(len(jobs)), key=lambda index: -_size(jobs[index].source))  # longest first
     deaths: Counter[int] = Counter()
     while waiting:
         broken = []
@@ -453,6 +454,13 @@ def _run_pool(
         if broken:
             warn(f"a worker process died; {len(broken)} file(s) it left unfinished go to new workers")
         waiting = sorted(broken) + waiting
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _run_dask(jobs: Sequence[Job], settings: Settings, scheduler: Any, done: Callable[[int, Outcome], None]) -> None:
