@@ -246,3 +246,44 @@ def test_hostile_text_shows_as_text(page: Any, dialogs: list[str]) -> None:
     codes = section.locator("td.before .cc").all_inner_texts()
     assert "0000" in codes
     assert "202E" in codes
+
+
+def test_page_written_by_a_batch_run(browser: Any, tmp_path: Path) -> None:
+    """The real command over a tree: what a person sees is what the JSON Lines report says."""
+    import json
+    import subprocess
+
+    from test_cli import COMMAND
+
+    tree = tmp_path / "tree"
+    (tree / "sub").mkdir(parents=True)
+    lines = BROCHURE_INPUT.read_text(encoding="utf-8").splitlines(keepends=True)
+    (tree / "brochure.txt").write_text("".join(lines[:20]), encoding="utf-8")
+    (tree / "sub" / "guide.pdf").write_bytes(PDF.read_bytes())
+    (tree / "sub" / "clean.txt").write_text("Rien à réparer ici.\n", encoding="utf-8")
+    (tree / "sub" / "broken.pdf").write_bytes(b"%PDF-1.4 nothing else")
+    html, report = tmp_path / "changes.html", tmp_path / "changes.jsonl"
+    done = subprocess.run(
+        [*COMMAND, str(tree), "--out-dir", str(tmp_path / "out"), "--html", str(html), "--report", str(report), "--report-format", "jsonl", "-q"],
+        check=False, capture_output=True, timeout=300,
+    )
+    assert done.returncode == 1, done.stderr  # the broken PDF
+    records = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
+    summaries = [r for r in records if r["type"] == "summary"]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(html.as_uri())
+    totals = dict(row.split("\t") for row in tab.locator("#summary table.totals tr").all_inner_texts())
+    assert totals["files"] == "4" and totals["files failed"] == "1"
+    assert totals["changes"] == str(sum(s["changes"] for s in summaries))
+    assert str(tree / "sub" / "broken.pdf") in tab.locator("#failed li").inner_text()
+    for summary in summaries:
+        section = tab.locator("section.file", has=tab.locator("h2", has_text=summary["file"]))
+        assert section.locator("tbody tr").count() == summary["lines_changed"]
+    first = next(r for r in records if r["type"] == "change" and r["file"].endswith("brochure.txt"))
+    row = tab.locator("section.file", has=tab.locator("h2", has_text="brochure.txt")).locator("tbody tr").first
+    assert int(row.locator("th").inner_text()) == first["line"]
+    mark = row.locator("td.after ins.chg").first
+    mark.hover()
+    assert mark.locator(".tip").is_visible() and first["rule"] in mark.locator(".tip").inner_text()
+    context.close()
