@@ -72,6 +72,10 @@ def test_out_dir_mirrors_the_tree_and_matches_single_runs(tmp_path: Path) -> Non
     assert {r["file"] for r in records} == {str(tmp_path / "in" / n) for n in ("a.txt", "sub/b.txt", "sub/deep/c.txt", "sub/legacy.TXT", "sub/d.pdf")}
     assert all({"line", "start", "end", "before", "after", "rule", "confidence"} <= r.keys() for r in records if r["type"] == "change")
     assert any(r.get("page") == 1 for r in records if r["type"] == "change")
+    undone = run("--undo", str(report), "--document", str(tmp_path / "in" / "a.txt"), str(tmp_path / "out" / "a.txt"))
+    assert undone.returncode == 0 and undone.stdout == (tmp_path / "in" / "a.txt").read_bytes(), undone.stderr
+    ambiguous = run("--undo", str(report), str(tmp_path / "out" / "a.txt"))
+    assert ambiguous.returncode == 1 and b"name one with --document FILE" in ambiguous.stderr
     documents = read_jsonl(report.read_text(encoding="utf-8").splitlines())
     for summary, changes in documents:
         name = Path(summary["file"]).relative_to(tmp_path / "in")

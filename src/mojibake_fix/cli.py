@@ -30,6 +30,7 @@ examples:
   clean-text brochure.txt --report - > clean.txt   report to standard error
   cat old.txt | clean-text --lang fr --report-format jsonl --report changes.jsonl
   clean-text --undo changes.jsonl clean.txt    rebuild the input from output and report
+  clean-text --undo batch.jsonl --document in/a.txt out/a.txt   one file of a batch report
   clean-text notes.txt --space-runs --no-accents   choose the optional repairs
   clean-text extracts/ --out-dir clean/ --report changes.jsonl --html changes.html
   clean-text 'scans/**/*.pdf' --out-dir clean/ --jobs 4
@@ -101,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
     for name in REPAIRS:
         parser.add_argument(f"--{name}", action=argparse.BooleanOptionalAction, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--undo", metavar="REPORT", help="rebuild the input from a JSON Lines report and its output FILE")
+    parser.add_argument(
+        "--document", metavar="NAME",
+        help="with --undo and a report of several files: the input file (as the report names it) to rebuild",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -190,8 +195,12 @@ def _undo(args: argparse.Namespace) -> None:
         documents = read_jsonl(_read(args.undo).decode("utf-8").splitlines())
     except (ValueError, UnicodeDecodeError) as exc:
         raise UserError(f"{args.undo}: {exc}") from None
+    if args.document is not None:
+        documents = [(summary, changes) for summary, changes in documents if summary.get("file") == args.document]
+        if not documents:
+            raise UserError(f"{args.undo}: no document of file {args.document!r}")
     if len(documents) != 1:
-        raise UserError(f"{args.undo}: holds {len(documents)} documents; --undo needs a one-document report")
+        raise UserError(f"{args.undo}: holds {len(documents)} documents; name one with --document FILE")
     summary, changes = documents[0]
     output = _read(args.inputs[0]).decode("utf-8")
     restored = undo(output, changes, summary["line_breaks"], summary.get("kept_line_breaks", False))
