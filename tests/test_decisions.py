@@ -123,3 +123,18 @@ def test_dos_o_read_through_several_channels_keeps_its_case() -> None:
     damaged = get_channel("cp1252>cp437").damage(SWEDISH)
     assert "skriver ÷ver den" in damaged and "att ÷ppna" in damaged
     assert fix_text(damaged) == SWEDISH
+
+
+SWEDISH_QUOTED = (
+    "Till exempel är här filen ”tel” 37 byte lång, ägd av aeb och ägaren kan läsa och skriva den, andra kan bara läsa den.\n"
+    "Kommandot cp (från ”copy”, kopiera) kopierar en fil.\n"
+    "MALL måste innehålla åtminstone 3 ”X” i följd i sin sista komponent.\n"
+)
+
+
+def test_swedish_quotes_whose_last_byte_was_lost_pair_around_their_word() -> None:
+    # "”" is E2 80 9D in UTF-8, and cp1252 has no character for 9D: "â€•" may hide
+    # "‐" or "―" as well; a pair of "”" around one word is what Swedish writes
+    damaged = get_channel("utf-8>cp1252").damage(SWEDISH_QUOTED)
+    assert "â€•telâ€•" in damaged
+    assert fix_text(damaged) == SWEDISH_QUOTED

@@ -42,6 +42,12 @@ FACING_AWAY = math.log(1e-3)  # extra for "Windows«", "‘sht‘": a quote faci
 APOSTROPHE_JOIN = math.log(0.05)  # l’eau read as "l", "’", "eau"
 ODD_CASE = math.log(1e-2)  # "RƒSEAU", "ÇlocaleÈ": case that changes inside a word
 NUMBER = math.log(1e-3)
+#: A quote closing the one that opens its token: most quotes are closed in their token.
+PAIRED = math.log(0.5)
+#: Opening and closing quotation marks as the world's quotation styles pair them:
+#: “…” ‘…’ «…» »…« „…“ „…” ‚…‘ ‚…’ ‹…› ›…‹, and the styles that close with the opening
+#: mark's own form, ”…” ’…’ »…» (Swedish, Finnish), "…".
+QUOTE_PAIRS = frozenset(("“”", "‘’", "«»", "»«", "„“", "„”", "‚‘", "‚’", "‹›", "›‹", "””", "’’", "»»", '""'))
 
 
 def symbol_logprob(char: str) -> float:
@@ -88,15 +94,18 @@ def plausible_punctuation(reading: str, original: str) -> bool:
     Damage turns guillemets, quotes and dashes into letters next to words ("ÇlocaleÈ",
     "lÕeau"), punctuation ("(Ç") or nothing ("Ñ"); a letter glued to a number is an
     ordinal or a unit ("2ª", "16e") and stays one, and a blank beside a number is
-    typography.
+    typography.  A run of several characters that becomes one mark is no ordinal: it is
+    the bytes of one character ("25Â°", "”0”" as "â€•0â€•").
 
     >>> plausible_punctuation("(«locale»", "(ÇlocaleÈ"), plausible_punctuation("2»", "2ª")
     (True, False)
+    >>> plausible_punctuation("25°", "25Â°")
+    True
     """
     for a0, a1, b0, b1 in diff_spans(original, reading):
         beside = reading[max(b0 - 1, 0) : b0] + reading[b1 : b1 + 1]
         by_number = any(c.isdigit() for c in beside)
-        letter_lost = any(c.isalpha() for c in original[a0:a1]) and not any(c.isalpha() for c in reading[b0:b1])
+        letter_lost = a1 - a0 == 1 and b1 > b0 and original[a0].isalpha() and not any(c.isalpha() for c in reading[b0:b1])
         if letter_lost and by_number and not any(c.isalpha() for c in beside):
             return False
         if original[a0:a1].isspace() and by_number:
@@ -153,6 +162,7 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
 def text_logprob(text: str, lexicon: Lexicon) -> float:
     """The log-probability of a token (or a few tokens) of running text."""
     total = 0.0
+    pair = _quote_pair(text)
     for match in _PIECE.finditer(text):
         piece = match.group()
         first = piece[0]
@@ -161,14 +171,30 @@ def text_logprob(text: str, lexicon: Lexicon) -> float:
         elif len(piece) > 1 or unicodedata.category(first)[0] in "LM":
             total += word_logprob(piece, lexicon)
         else:
-            total += symbol_logprob(first)
+            total += PAIRED if pair and match.start() == pair[1] else symbol_logprob(first)
             before = text[match.start() - 1 : match.start()].isalnum()
             after = text[match.end() : match.end() + 1].isalnum()
             if before and after and first not in JOINERS:
                 total += INSIDE_WORD
-            elif before != after and _facing_away(first, before):
+            elif before != after and match.start() not in pair and _facing_away(first, before):
                 total += FACING_AWAY
     return total
+
+
+def _quote_pair(text: str) -> tuple[int, int] | tuple[()]:
+    """The positions of the quotation marks that open and close ``text``, if they pair.
+
+    The opening mark is the first character that is not an opening bracket; the closing
+    one the last that is neither a closing bracket nor the punctuation ending a clause.
+
+    >>> _quote_pair("(”ja”),"), _quote_pair("“restart”,"), _quote_pair("‐ja‐"), _quote_pair("‘sht‘")
+    ((1, 4), (0, 8), (), ())
+    """
+    start = len(text) - len(text.lstrip("([{"))
+    end = len(text.rstrip(")]}.,;:!?")) - 1
+    if end - start >= 2 and text[start] + text[end] in QUOTE_PAIRS:
+        return start, end
+    return ()
 
 
 def _facing_away(char: str, word_before: bool) -> bool:
