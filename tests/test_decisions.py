@@ -138,3 +138,26 @@ def test_swedish_quotes_whose_last_byte_was_lost_pair_around_their_word() -> Non
     damaged = get_channel("utf-8>cp1252").damage(SWEDISH_QUOTED)
     assert "â€•telâ€•" in damaged
     assert fix_text(damaged) == SWEDISH_QUOTED
+
+
+def test_swedish_quotes_read_twice_are_not_guessed_as_the_placeholder_s_own_byte() -> None:
+    damaged = get_channel("utf-8>cp1252>cp1252").damage(SWEDISH_QUOTED)
+    assert "―" not in fix_text(damaged)
+    assert fix_text(damaged) == SWEDISH_QUOTED
+
+
+def test_czech_read_twice_tries_every_byte_a_placeholder_hides() -> None:
+    text = "Moduly ke smazání jsou určeny jako člen...; archív zůstane beze změny, pokud nezadáte žádné soubory.\n"
+    damaged = get_channel("utf-8>cp1252>cp1252").damage(text)
+    assert fix_text(damaged) == text
+
+
+def test_russian_word_with_four_lost_bytes_is_read_with_russian_letters() -> None:
+    # "является" has four letters whose second UTF-8 byte cp1252 cannot show; of the
+    # 1296 readings, those with "ѕ", "ѐ", "ѝ" (no Russian letters) are tried last
+    text = (
+        "Такой подход является более быстрым и обеспечивает больше возможностей, но требует знания команд.\n"
+        "После каждого вызова функции читается текущий адрес указателя стека и вычисляет разница с базовым указателем стека.\n"
+    )
+    damaged = get_channel("utf-8>cp1252").damage(text)
+    assert "является" in fix_text(damaged)

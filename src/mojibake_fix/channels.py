@@ -20,7 +20,7 @@ from __future__ import annotations
 import codecs
 import itertools
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 #: What a reader writes where a byte has no character in its code page.  Tools differ:
@@ -84,8 +84,15 @@ class Channel:
     #: every character this channel may have produced (what a suspicious token holds)
     suspicious: frozenset[str]
 
-    def readings(self, token: str, evidenced: bool = True, inside_line: bool = False) -> Iterator[tuple[str, bool]]:
-        """Every reading of ``token`` under this channel, with whether it is partial."""
+    def readings(
+        self, token: str, evidenced: bool = True, inside_line: bool = False, letters: frozenset[str] = frozenset()
+    ) -> Iterator[tuple[str, bool]]:
+        """Every reading of ``token`` under this channel, with whether it is partial.
+
+        ``letters`` are the non-ASCII letters of the document's languages: where a
+        token has more readings than are tried (``MAX_COMBINATIONS``), those writing
+        only such letters come first (``_combinations``).
+        """
         raise NotImplementedError
 
     def suspects(self, token: str) -> set[int]:
@@ -97,7 +104,36 @@ class Channel:
         raise NotImplementedError
 
 
-def _subset_readings(token: str, positions: list[tuple[int, int, tuple[str, ...]]]) -> Iterator[tuple[str, bool]]:
+def _combinations(options: Sequence[tuple[str, ...]], letters: frozenset[str]) -> Iterator[tuple[str, ...]]:
+    """Up to ``MAX_COMBINATIONS`` choices of one option per span, those writing only
+    ASCII letters or ``letters`` first, so that the cap does not starve them.
+
+    A placeholder in a Russian word read as cp1252 hides one of "с", "э", "я", "ѕ",
+    "ѐ", "ѝ"; the last three are no Russian letters, and a word with four
+    placeholders has 1296 readings.
+
+    >>> next(_combinations([("ѕ", "с", "я")] * 4, frozenset("ся")))
+    ('с', 'с', 'с', 'с')
+    >>> len(list(_combinations([("ѕ", "с", "я")] * 4, frozenset()))), len(list(_combinations([("ѕ", "с")], frozenset("с"))))
+    (81, 2)
+    """
+
+    def native(option: str) -> bool:
+        return all(not c.isalpha() or c.isascii() or c.lower() in letters for c in option)
+
+    first = itertools.product(*([o for o in choices if native(o)] for choices in options)) if letters else iter(())
+    seen: set[tuple[str, ...]] = set()
+    for combo in itertools.chain(first, itertools.product(*options)):
+        if combo not in seen:
+            seen.add(combo)
+            yield combo
+            if len(seen) == MAX_COMBINATIONS:
+                return
+
+
+def _subset_readings(
+    token: str, positions: list[tuple[int, int, tuple[str, ...]]], letters: frozenset[str] = frozenset()
+) -> Iterator[tuple[str, bool]]:
     """Readings replacing spans ``(start, end, options)`` of ``token``: all, or some.
 
     Spans are grouped by the text they cover; every non-empty subset of those groups is
@@ -115,7 +151,7 @@ def _subset_readings(token: str, positions: list[tuple[int, int, tuple[str, ...]
     for subset in subsets:
         chosen = [(a, b, options) for a, b, options in positions if token[a:b] in subset]
         partial = len(subset) < len(distinct)
-        for combo in itertools.islice(itertools.product(*(o for _, _, o in chosen)), MAX_COMBINATIONS):
+        for combo in _combinations([o for _, _, o in chosen], letters):
             pieces, last = [], 0
             for (a, b, _), reading in zip(chosen, combo):
                 pieces += [token[last:a], reading]
@@ -200,13 +236,15 @@ class SingleByteChannel(Channel):
             found.append((index, index + 1, readings))
         return found
 
-    def readings(self, token: str, evidenced: bool = True, inside_line: bool = False) -> Iterator[tuple[str, bool]]:
+    def readings(
+        self, token: str, evidenced: bool = True, inside_line: bool = False, letters: frozenset[str] = frozenset()
+    ) -> Iterator[tuple[str, bool]]:
         """Every reading of ``token``, with whether it repairs only some characters.
 
         >>> sorted(get_channel("mac_roman>cp1252").readings("lÕé"))
         [('lÕÈ', True), ('l’È', False), ('l’é', True)]
         """
-        return _subset_readings(token, self._positions(token, evidenced, inside_line))
+        return _subset_readings(token, self._positions(token, evidenced, inside_line), letters)
 
     def suspects(self, token: str) -> set[int]:
         """The positions of the characters of ``token`` the channel could repair.
@@ -310,29 +348,45 @@ class Utf8Channel(Channel):
         own = (byte,) if byte is not None and 0x80 <= byte <= 0xBF else ()
         return own + lost if char in PLACEHOLDERS else own
 
-    def _decode_level(self, token: str, level: int) -> str:
-        """``token`` with every UTF-8 run of one reading decoded (first option of each)."""
-        pieces, last = [], 0
-        for start, end, options in self._runs(token, level):
-            pieces += [token[last:start], options[0]]
-            last = end
-        return "".join(pieces) + token[last:]
+    def _decode_level(self, token: str, level: int, letters: frozenset[str] = frozenset()) -> Iterator[str]:
+        """``token`` with every UTF-8 run of one reading decoded, once per combination of
+        the runs' options (a placeholder stands for every byte it may have hidden), at
+        most ``MAX_COMBINATIONS``.
 
-    def readings(self, token: str, evidenced: bool = True, inside_line: bool = False) -> Iterator[tuple[str, bool]]:
-        """Readings of ``token``: every subset of its runs once, or all of it each time over."""
+        >>> list(get_channel("utf-8>cp1252>cp1252")._decode_level("HÃ•", 0))
+        ['HÕ', 'HÁ', 'HÍ', 'HÏ', 'HÐ', 'HÝ']
+        """
+        runs = self._runs(token, level)
+        for combo in _combinations([o for _, _, o in runs], letters):
+            pieces, last = [], 0
+            for (start, end, _), reading in zip(runs, combo):
+                pieces += [token[last:start], reading]
+                last = end
+            yield "".join(pieces) + token[last:]
+
+    def readings(
+        self, token: str, evidenced: bool = True, inside_line: bool = False, letters: frozenset[str] = frozenset()
+    ) -> Iterator[tuple[str, bool]]:
+        """Readings of ``token``: every subset of its runs once, or all of it each time over
+        (with every byte a placeholder may have hidden at each reading).
+
+        >>> sorted(text for text, _ in get_channel("utf-8>cp1252>cp1252").readings("cafÃƒÂ©"))
+        ['café']
+        """
         runs = self._runs(token, len(self.read_codecs) - 1)
         if not runs:
             return
         if len(self.read_codecs) == 1:
             if not evidenced:
                 runs = [(a, b, o) for a, b, o in runs if not any(c in PLACEHOLDERS for c in token[a:b])]
-            yield from _subset_readings(token, runs)
+            yield from _subset_readings(token, runs, letters)
             return
-        text = token
+        texts = [token]
         for level in reversed(range(len(self.read_codecs))):
-            text = self._decode_level(text, level)
-        if text != token:
-            yield text, False
+            texts = list(dict.fromkeys(t for text in texts for t in self._decode_level(text, level, letters)))
+        for text in itertools.islice(texts, MAX_COMBINATIONS):
+            if text != token:
+                yield text, False
 
     def suspects(self, token: str) -> set[int]:
         """The positions of the characters of ``token`` that belong to UTF-8 runs.

@@ -30,7 +30,7 @@ from ..changes import Proposal, Step
 from ..channels import PLACEHOLDERS, Channel
 from ..context import Context
 from ..document import Document
-from ..lexicon import Lexicon, listed_somewhere
+from ..lexicon import Lexicon, listed_somewhere, native_letters
 from ..scoring import (
     COMMON_PUNCTUATION,
     backed_by_words,
@@ -119,6 +119,8 @@ class TokenJudge:
     def __init__(self, lexicon: Lexicon, channels: Sequence[Channel]):
         self.lexicon = lexicon
         self.channels = tuple(channels)
+        #: the letters of the document's languages, whose readings are tried first
+        self.letters = native_letters(lexicon.languages)
         self.priors = {channel.name: 0.0 for channel in self.channels}
         self.evidence = {channel.name: (0, 0) for channel in self.channels}
         self.evidenced = {channel.name: False for channel in self.channels}
@@ -137,7 +139,7 @@ class TokenJudge:
     def margin(self, token: str, channel: Channel) -> tuple[float, bool, str] | None:
         """How much better (nats) the channel's best full reading is than the token, whether
         words back that reading, and the reading (``None`` when the channel has no reading)."""
-        readings = self._worth_scoring([(text, False) for text, partial in channel.readings(token) if not partial])
+        readings = self._worth_scoring([(text, False) for text, partial in channel.readings(token, letters=self.letters) if not partial])
         if not readings:
             return None
         best = max((text for text, _ in readings), key=self.score)
@@ -212,7 +214,7 @@ class TokenJudge:
         if len(suspects) < 2:
             return suspects
         floor = self.score(token) - CLEAR
-        readings = self._worth_scoring([(text, True) for text, partial in channel.readings(token) if partial])
+        readings = self._worth_scoring([(text, True) for text, partial in channel.readings(token, letters=self.letters) if partial])
         spared = {
             key for text, _ in readings if self.score(text) >= floor
             for a0, a1, _, _ in diff_spans(token, text) for key in evidence_keys(token, range(a0, a1))
@@ -257,7 +259,7 @@ class TokenJudge:
         found = {token: Candidate(token, None, self.score(token) + rest + _orphan_cost(token, inside_line))}
         for channel in self.channels:
             evidenced = self.evidenced[channel.name]
-            for text, partial in self._worth_scoring(list(channel.readings(token, evidenced, inside_line))):
+            for text, partial in self._worth_scoring(list(channel.readings(token, evidenced, inside_line, self.letters))):
                 if not plausible_punctuation(text, token):
                     continue
                 joined = text + following if following and text[-1].isalpha() else None
