@@ -161,3 +161,11 @@ def test_russian_word_with_four_lost_bytes_is_read_with_russian_letters() -> Non
     )
     damaged = get_channel("utf-8>cp1252").damage(text)
     assert "является" in fix_text(damaged)
+
+
+def test_portuguese_word_with_a_lost_letter_is_not_two_known_pieces() -> None:
+    text = (
+        "Espaços ou tabulações podem ser usadas para separar os campos.\n"
+        "A opção não é válida quando o arquivo já está aberto.\n"
+    )
+    assert fix_text(get_channel("mac_roman>cp1252").damage(text)) == text

@@ -33,6 +33,7 @@ from ..document import Document
 from ..lexicon import Lexicon, listed_somewhere, native_letters
 from ..scoring import (
     COMMON_PUNCTUATION,
+    JOINERS,
     backed_by_words,
     describe,
     plausible_punctuation,
@@ -45,6 +46,8 @@ from ..screen import sample
 TOKEN = regex.compile(r"[^ \t]+")
 LETTER = regex.compile(r"\p{L}")
 LETTERS = regex.compile(r"\p{L}[\p{L}\p{M}]+")
+#: A character that is neither a letter nor a joiner between two letters ("tabula•ões").
+CUT_WORD = regex.compile(r"(?<=\p{L}\p{M}*)[^\p{L}\p{M}" + regex.escape("".join(sorted(JOINERS))) + r"](?=\p{L})")
 #: Tokens longer than this are left alone (URLs, base64, runs of symbols).
 MAX_TOKEN = 60
 #: Penalty for repairing only some of a token's suspicious characters.
@@ -234,9 +237,10 @@ class TokenJudge:
         return prior if self.evidenced[channel.name] else min(prior, default)
 
     def _all_words(self, text: str) -> bool:
-        """Whether ``text`` has letters and every run of them is a known word."""
+        """Whether ``text`` has letters, every run of them is a known word, and no other
+        character cuts a word in two ("tabula•ões" is two known pieces, no word)."""
         words = LETTERS.findall(text)
-        return bool(words) and all(self.lexicon.known(word) for word in words)
+        return bool(words) and not CUT_WORD.search(text) and all(self.lexicon.known(word) for word in words)
 
     def _worth_scoring(self, readings: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         """Readings of a token through one channel worth scoring: all of a few; of many (lost
