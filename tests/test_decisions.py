@@ -169,3 +169,12 @@ def test_portuguese_word_with_a_lost_letter_is_not_two_known_pieces() -> None:
         "A opção não é válida quando o arquivo já está aberto.\n"
     )
     assert fix_text(get_channel("mac_roman>cp1252").damage(text)) == text
+
+
+def test_lines_are_screened_again_for_the_languages_the_full_guess_keeps() -> None:
+    text = (
+        "El código de salida devuelto por mkfs es 0 si acaba con éxito y 1 si acaba en fallo.\n"
+        "Si éste no es el caso se devuelve EPERM.\n"
+        "El estado de salida es cero si se obtuvo con éxito del usuario un huso horario.\n"
+    )
+    assert fix_text(get_channel("cp1252>mac_roman").damage(text)) == text

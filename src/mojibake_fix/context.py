@@ -41,7 +41,8 @@ class Context:
         cleaning once.
 
         The screen needs only a quick guess; the full guess, which loads word lists, is
-        made only when some line is worth a look.  Lines already screened as they are
+        made only when some line is worth a look, and the lines are screened again for
+        the full guess's languages when they differ.  Lines already screened as they are
         now are not screened again.
         """
         if texts == self._screened:
@@ -51,5 +52,10 @@ class Context:
         self.worth_a_look = lines_worth_a_look(texts, screen_pattern(self.channels, quick))
         if self.guess_languages is not None:
             languages = self.guess_languages(texts, self.worth_a_look) if self.worth_a_look else quick
+            if self.worth_a_look and tuple(languages) != tuple(quick):
+                # the full guess may leave out a language whose letters let a line pass
+                # ("Èxito" passes for Catalan in Spanish text): screen again for it
+                again = lines_worth_a_look(texts, screen_pattern(self.channels, languages))
+                self.worth_a_look = sorted(set(self.worth_a_look).union(again))
             self.lexicon = Lexicon.shared(languages)
             self.notes.setdefault("languages", list(self.lexicon.languages))
