@@ -100,7 +100,6 @@ class Outcome:
     suspicions: int = 0
     changes_by_rule: dict[str, int] = field(default_factory=dict)
     rewritten: bool = False  # text changed, or (not for a PDF) the bytes will differ
-    written: bool = False  # a target file was (re)written
     output: str | None = None  # spool of the clean text
     report: str | None = None  # spool of the report
     diff: str | None = None  # spool of the unified diff
@@ -254,7 +253,6 @@ def _process(job: Job, settings: Settings, outcome: Outcome, stdin: IO[bytes] | 
         outcome.changes_by_rule = summary["changes_by_rule"]
         outcome.rewritten = bool(summary["changes"]) or (not pdf and _bytes_change(summary, settings.options))
         sinks.finish(summary)
-    outcome.written = job.target not in (None, "-", "spool") and (outcome.rewritten or not settings.in_place)
 
 
 def _empty_summary() -> dict[str, Any]:
@@ -305,12 +303,11 @@ class _Sinks:
         if (self.diff is not None or self.settings.html) and result.changes:
             from .html_report import changed_lines
 
-            limit = HTML_LINES - len(self.outcome.samples) if self.diff is None else len(result.changes)
-            samples, more = changed_lines(result, limit=max(limit, 0))
+            room = max(HTML_LINES - len(self.outcome.samples), 0)  # the HTML page's share
+            samples, more = changed_lines(result, limit=room if self.diff is None else len(result.changes))
             if self.diff is not None:
                 self.diff.write(unified_hunks(result, samples).encode("utf-8", "surrogateescape"))
             if self.settings.html:
-                room = max(HTML_LINES - len(self.outcome.samples), 0)
                 self.outcome.samples += samples[:room]
                 self.outcome.more += more + len(samples[room:])
 
