@@ -65,6 +65,13 @@ CHAR_PSEUDO = 2.0
 #: A channel is evidenced in a document with this many clear tokens, and this share of
 #: the tokens clearly against it; then readings no word list has may win on their letters.
 EVIDENCED_HITS, EVIDENCED_SHARE = 2, 0.05
+#: How much each token of a line that a channel clearly repairs (less each it clearly
+#: damages) raises that channel's prior for the rest of the line: damage comes in lines
+#: and paragraphs, so a line with "atravÈs" and "simbÛlico" is read apart from the
+#: correct lines around it.
+LINE_HIT = math.log(10)
+#: A line's evidence: per channel, clear repairs less clear damages among its tokens.
+LineEvidence = tuple[tuple[str, int], ...]
 #: Cost of a lone closing quote or bracket opening a line.
 ORPHAN_CLOSING = math.log(1e-2)
 #: Above this many readings of a token through one channel, only those that are words are scored.
@@ -128,9 +135,11 @@ class TokenJudge:
         self.evidence = {channel.name: (0, 0) for channel in self.channels}
         self.evidenced = {channel.name: False for channel in self.channels}
         self._char_priors: dict[str, dict[EvidenceKey, float]] = {}
+        #: per token judged, +1 for the channel it clearly evidences, -1 for each it clearly does not
+        self._verdicts: dict[str, Counter[str]] = {}
         self._scores: dict[str, float] = {}
-        self._explanations: dict[tuple[str, str, str], str] = {}
-        self._decisions: dict[tuple[str, str | None, bool], list[Candidate]] = {}
+        self._explanations: dict[tuple[str, str, str, LineEvidence], str] = {}
+        self._decisions: dict[tuple[str, str | None, bool, LineEvidence], list[Candidate]] = {}
 
     def score(self, text: str) -> float:
         """The cached log-probability of ``text``."""
@@ -148,7 +157,7 @@ class TokenJudge:
         best = max((text for text, _ in readings), key=self.score)
         return self.score(best) - self.score(token), backed_by_words(best, token, self.lexicon, strict=False), best
 
-    def learn_priors(self, tokens: Sequence[str], passed: Counter[str] | None = None) -> None:
+    def learn_priors(self, tokens: Sequence[str], passed: Counter[str] | None = None) -> None:  # noqa: C901
         """Set each channel's priors from the tokens it clearly repairs or clearly damages.
 
         A token counts for the one channel whose reading beats it most, and only when that
@@ -171,7 +180,9 @@ class TokenJudge:
         per_char: dict[str, Counter[str]] = {c.name: Counter() for c in self.channels}
         per_char_against: dict[str, Counter[EvidenceKey]] = {c.name: Counter() for c in self.channels}
         by_name = {channel.name: channel for channel in self.channels}
+        self._verdicts = {}
         for token, times in Counter(tokens).items():
+            verdict = self._verdicts[token] = Counter()
             margins = {c.name: self.margin(token, c) for c in self.channels}
             known = {name: m for name, m in margins.items() if m is not None}
             best = max(known, key=lambda name: known[name][0], default=None)
@@ -179,10 +190,12 @@ class TokenJudge:
             if hit is not None and _tied_apart(known, hit):
                 hit = None
             if hit is not None:
+                verdict[hit] += 1
                 counts[hit][0] += times
                 per_char[hit].update(dict.fromkeys({token[i] for i in by_name[hit].suspects(token)}, times))
             for name, (margin, _, _) in known.items():
                 if margin < -CLEAR:
+                    verdict[name] -= 1
                     counts[name][1] += times
                     per_char_against[name].update(dict.fromkeys(self._damaged_by(token, by_name[name]), times))
         for token, times in (passed or Counter()).items():
@@ -224,17 +237,33 @@ class TokenJudge:
         }
         return suspects - spared
 
-    def reading_prior(self, channel: Channel, token: str, reading: str) -> float:
+    def line_evidence(self, tokens: Sequence[str]) -> list[LineEvidence]:
+        """For each of a line's tokens, the evidence the line's other tokens give: per
+        channel, how many of them it clearly repairs less how many it clearly damages."""
+        total: Counter[str] = Counter()
+        for token in tokens:
+            total.update(self._verdicts.get(token, {}))
+        evidence = []
+        for token in tokens:
+            rest = total.copy()
+            rest.subtract(self._verdicts.get(token, {}))
+            evidence.append(tuple(sorted((name, count) for name, count in rest.items() if count > 0)))
+        return evidence
+
+    def reading_prior(self, channel: Channel, token: str, reading: str, line: LineEvidence = ()) -> float:
         """The prior of a reading: that of the least trusted character it changes.
 
         A character's own evidence may raise the prior above the channel's only where
-        the channel is evidenced in the document.
+        the channel is evidenced in the document.  Tokens of the same line that the
+        channel clearly repairs raise it further (``LINE_HIT`` each).
         """
         chars = self._char_priors.get(channel.name, {})
         default = self.priors[channel.name]
         changed = {key for a0, a1, _, _ in diff_spans(token, reading) for key in evidence_keys(token, range(a0, a1))}
         prior = min((chars.get(key, default) for key in changed), default=default)
-        return prior if self.evidenced[channel.name] else min(prior, default)
+        prior = prior if self.evidenced[channel.name] else min(prior, default)
+        hits = dict(line).get(channel.name, 0)
+        return max(prior, _clip(default + LINE_HIT * hits)) if hits else prior
 
     def _all_words(self, text: str) -> bool:
         """Whether ``text`` has letters, every run of them is a known word, and no other
@@ -249,13 +278,14 @@ class TokenJudge:
             return readings
         return [reading for reading in readings if self._all_words(reading[0])] or readings
 
-    def candidates(self, token: str, following: str | None, inside_line: bool = False) -> list[Candidate]:
+    def candidates(self, token: str, following: str | None, inside_line: bool = False, line: LineEvidence = ()) -> list[Candidate]:
         """All readings of ``token`` (joined to ``following`` where given), best first.
 
         ``inside_line`` says the token is not the first of its line, where a lone
-        placeholder may be a lost one-letter word rather than a bullet.
+        placeholder may be a lost one-letter word rather than a bullet; ``line`` is the
+        evidence of the line's other tokens (``line_evidence``).
         """
-        key = (token, following, inside_line)
+        key = (token, following, inside_line, line)
         cached = self._decisions.get(key)
         if cached is not None:
             return cached
@@ -277,7 +307,7 @@ class TokenJudge:
                 ]
                 if not options:
                     continue
-                penalty = self.reading_prior(channel, token, text) + (PARTIAL if partial else 0.0)
+                penalty = self.reading_prior(channel, token, text, line) + (PARTIAL if partial else 0.0)
                 penalty += _orphan_cost(text, inside_line)
                 for option_text, is_joined in options:
                     score = self.score(option_text) + penalty + (JOIN if is_joined else rest)
@@ -287,16 +317,18 @@ class TokenJudge:
         self._decisions[key] = ranked
         return ranked
 
-    def explain(self, best: Candidate, token: str) -> str:
-        """Evidence in a few words: the winner, the input, the channel's document prior."""
+    def explain(self, best: Candidate, token: str, line: LineEvidence = ()) -> str:
+        """Evidence in a few words: the winner, the input, the channel's prior and its evidence."""
         assert best.channel is not None
-        key = (token, best.text, best.channel.name)
+        key = (token, best.text, best.channel.name, line)
         if key not in self._explanations:
             hits, misses = self.evidence[best.channel.name]
-            prior = self.reading_prior(best.channel, token, best.text)
+            prior = self.reading_prior(best.channel, token, best.text, line)
+            in_line = dict(line).get(best.channel.name)
             self._explanations[key] = (
                 f"{describe(best.text, self.lexicon)} over {describe(token, self.lexicon)}; "
-                f"prior {prior:+.1f} (channel: {hits} clear, {misses} against)"
+                f"prior {prior:+.1f} (channel: {hits} clear, {misses} against"
+                + (f"; {in_line} more clear in the line)" if in_line else ")")
             )
         return self._explanations[key]
 
@@ -421,10 +453,10 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
         },
     )
     for (number, line), matches in zip(lines, per_line):
-        for match in matches:
+        for match, line_evidence in zip(matches, judge.line_evidence([m.group() for m in matches])):
             token = match.group()
             following, gap = _split_tail(line.text, match, pattern)
-            ranked = judge.candidates(token, following, bool(line.text[: match.start()].strip()))
+            ranked = judge.candidates(token, following, bool(line.text[: match.start()].strip()), line_evidence)
             best = ranked[0]
             if best.channel is None:
                 repairs = [c for c in ranked if c.channel is not None]
@@ -434,7 +466,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
             confidence = posterior([best] + [c for c in ranked if c is not best])
             if best is not ranked[0] and confidence < SUSPICION_FLOOR:
                 continue
-            evidence = judge.explain(best, token)
+            evidence = judge.explain(best, token, line_evidence)
             assert best.channel is not None
             reading = best.text[: len(best.text) - len(following or "")] if best.joined else best.text
             yield from proposals_for(number, match.start(), token, reading, best.channel, confidence, evidence)
