@@ -99,6 +99,10 @@ class Channel:
         """The positions in ``token`` of the characters this channel would change."""
         raise NotImplementedError
 
+    def read_length(self, token: str) -> int:
+        """How long ``token`` is once read back (a single-byte channel keeps lengths)."""
+        return len(token)
+
     def damage(self, text: str, placeholder: str = "\u2022") -> str:
         """Simulate this confusion on clean text."""
         raise NotImplementedError
@@ -387,6 +391,16 @@ class Utf8Channel(Channel):
         for text in itertools.islice(texts, MAX_COMBINATIONS):
             if text != token:
                 yield text, False
+
+    def read_length(self, token: str) -> int:
+        """How long ``token`` is with every UTF-8 run of every reading decoded.
+
+        >>> get_channel("utf-8>cp1252>cp1252").read_length("cafÃƒÂ©")
+        4
+        """
+        for level in reversed(range(len(self.read_codecs))):
+            token = next(self._decode_level(token, level), token)
+        return len(token)
 
     def suspects(self, token: str) -> set[int]:
         """The positions of the characters of ``token`` that belong to UTF-8 runs.

@@ -37,9 +37,6 @@ OTHER_LANGUAGE_WEIGHT = 0.02
 #: Shortest half of a compound, and the cost of gluing two words into one.
 COMPOUND_MIN = 3
 COMPOUND_PENALTY = math.log(1e-3)
-#: Longest ending an inflected form adds to a listed word, the shortest such word, and
-#: how many words of a list must show an ending before it counts.
-ENDING_MAX, STEM_MIN, ENDING_MIN_COUNT = 3, 4, 20
 #: Word scores kept per lexicon before the cache starts afresh.
 CACHE_LIMIT = 500_000
 #: A one-letter word counts as known above this frequency ("à" yes, "ω" no).
@@ -71,24 +68,6 @@ def _table() -> dict[str, dict[str, object]]:
     """Letters and top words per language, written by ``scripts/build_tables.py``."""
     data = resources.files(__package__).joinpath("data/languages.json").read_text("utf-8")
     return json.loads(data)["languages"]  # type: ignore[no-any-return]
-
-
-@cache
-def _endings(lang: str) -> dict[str, float]:
-    """Per ending of one to ``ENDING_MAX`` letters, the share of the words of ``lang``'s
-    list that also appear with that ending appended ("concatenar" → "concatenará").
-
-    >>> _endings("es")["s"] > _endings("es")["á"] > 0
-    True
-    """
-    freqs = _frequencies(lang, "small")
-    counts: Counter[str] = Counter()
-    for word in freqs:
-        for cut in range(1, ENDING_MAX + 1):
-            if len(word) - cut >= STEM_MIN and word[-cut:].isalpha() and word[:-cut] in freqs:
-                counts[word[-cut:]] += 1
-    stems = sum(len(word) >= STEM_MIN for word in freqs) or 1
-    return {ending: count / stems for ending, count in counts.items() if count >= ENDING_MIN_COUNT}
 
 
 @lru_cache(maxsize=8)
@@ -344,40 +323,17 @@ class Lexicon:
                 best = score if best is None else max(best, score)
         return best
 
-    def inflection_logprob(self, word: str) -> float | None:
-        """The best reading of ``word`` as a listed word plus an ending its language
-        often adds, if any: lists miss many inflected forms ("concatenará").
-
-        >>> Lexicon(["es"]).inflection_logprob("concatenará") is not None
-        True
-        """
-        key = fold(word)
-        best = None
-        for cut in range(1, ENDING_MAX + 1):
-            stem, ending = key[:-cut], key[-cut:]
-            if len(stem) < STEM_MIN:
-                break
-            for lang, freqs in zip(self.languages, self._main):
-                share = _endings(lang).get(ending)
-                if share and freqs.get(stem):
-                    score = math.log(freqs[stem]) + math.log(share)
-                    best = score if best is None else max(best, score)
-        return best
-
     def _main_frequency(self, key: str) -> float:
         return max((freqs.get(key, 0.0) for freqs in self._main), default=0.0)
 
     def word_logprob(self, word: str) -> float:
-        """Natural-log probability of one word: the lexicon's, a compound's, an inflected
-        form's, or the character model's."""
+        """Natural-log probability of one word: the lexicon's, a compound's, or the character model's."""
         cached = self._cache.get(word)
         if cached is None:
             freq, _ = self.frequency(word)
             unknown = math.log(OOV_PROBABILITY) + self.charmodel.logprob(fold(word))
-            if not freq:
-                if len(word) >= 2 * COMPOUND_MIN:
-                    unknown = max(unknown, self.compound_logprob(word) or unknown)
-                unknown = max(unknown, self.inflection_logprob(word) or unknown)
+            if not freq and len(word) >= 2 * COMPOUND_MIN:
+                unknown = max(unknown, self.compound_logprob(word) or unknown)
             cached = max(math.log(freq), unknown) if freq else unknown
             if len(self._cache) > CACHE_LIMIT:
                 self._cache.clear()

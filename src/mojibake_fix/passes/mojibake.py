@@ -48,8 +48,10 @@ LETTER = regex.compile(r"\p{L}")
 LETTERS = regex.compile(r"\p{L}[\p{L}\p{M}]+")
 #: A character that is neither a letter nor a joiner between two letters ("tabula•ões").
 CUT_WORD = regex.compile(r"(?<=\p{L}\p{M}*)[^\p{L}\p{M}" + regex.escape("".join(sorted(JOINERS))) + r"](?=\p{L})")
-#: Tokens longer than this are left alone (URLs, base64, runs of symbols).
-MAX_TOKEN = 60
+#: Tokens longer than this, read back, are left alone (URLs, base64, runs of symbols);
+#: so are those more than ``MAX_EXPANSION`` times longer (a Cyrillic word read as
+#: cp1252 twice takes four to six characters a letter).
+MAX_TOKEN, MAX_EXPANSION = 60, 8
 #: Penalty for repairing only some of a token's suspicious characters.
 PARTIAL = math.log(0.05)
 #: Penalty for joining a token to the next one (a word the damage split with a space);
@@ -70,6 +72,9 @@ EVIDENCED_HITS, EVIDENCED_SHARE = 2, 0.05
 #: and paragraphs, so a line with "atravÈs" and "simbÛlico" is read apart from the
 #: correct lines around it.
 LINE_HIT = math.log(10)
+#: A line's evidence may carry a prior past the document's ceiling, up to this: in a
+#: line where every other word is clearly broken, "НА" is "об" read as KOI8-R, not "на".
+LINE_PRIOR_MAX = 8.0
 #: A line's evidence: per channel, clear repairs less clear damages among its tokens.
 LineEvidence = tuple[tuple[str, int], ...]
 #: Cost of a lone closing quote or bracket opening a line.
@@ -263,7 +268,7 @@ class TokenJudge:
         prior = min((chars.get(key, default) for key in changed), default=default)
         prior = prior if self.evidenced[channel.name] else min(prior, default)
         hits = dict(line).get(channel.name, 0)
-        return max(prior, _clip(default + LINE_HIT * hits)) if hits else prior
+        return max(prior, min(default + LINE_HIT * hits, LINE_PRIOR_MAX)) if hits else prior
 
     def _all_words(self, text: str) -> bool:
         """Whether ``text`` has letters, every run of them is a known word, and no other
@@ -398,7 +403,7 @@ def document_words(texts: Iterable[str], channels: Sequence[Channel], limit: int
 def _letter_readings(token: str, channels: Sequence[Channel], pattern: regex.Pattern[str]) -> list[str]:
     """The readings ``document_words`` adds for one token."""
     core = token.strip("".join(COMMON_PUNCTUATION))
-    if not pattern.search(token) or len(token) > MAX_TOKEN or (LETTERS.fullmatch(core) and listed_somewhere(core)):
+    if not pattern.search(token) or not short_enough(token, channels) or (LETTERS.fullmatch(core) and listed_somewhere(core)):
         return []
     letters = len(LETTER.findall(token))
     if letters < 2:
@@ -426,8 +431,22 @@ def _suspicious_tokens(channels: tuple[Channel, ...]) -> re.Pattern[str]:
     return re.compile(rf"[^ \t\n]*[{re.escape(chars)}][^ \t\n]*")
 
 
-def _tokens_to_judge(text: str, pattern: regex.Pattern[str]) -> list[regex.Match[str]]:
-    return [m for m in TOKEN.finditer(text) if len(m.group()) <= MAX_TOKEN and pattern.search(m.group())]
+def short_enough(token: str, channels: Sequence[Channel]) -> bool:
+    """Whether ``token`` is short enough to judge: at most ``MAX_TOKEN`` characters as it
+    stands or as some channel reads it back.
+
+    >>> from mojibake_fix.channels import get_channel
+    >>> word = get_channel("utf-8>cp1252>cp1252").damage("последовательности")
+    >>> len(word) > MAX_TOKEN, short_enough(word, [get_channel("utf-8>cp1252>cp1252")])
+    (True, True)
+    """
+    if len(token) <= MAX_TOKEN:
+        return True
+    return len(token) <= MAX_TOKEN * MAX_EXPANSION and any(c.read_length(token) <= MAX_TOKEN for c in channels)
+
+
+def _tokens_to_judge(text: str, pattern: regex.Pattern[str], channels: Sequence[Channel]) -> list[regex.Match[str]]:
+    return [m for m in TOKEN.finditer(text) if pattern.search(m.group()) and short_enough(m.group(), channels)]
 
 
 def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
@@ -443,7 +462,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     pattern = suspicious_pattern(ctx.channels)
     judge = TokenJudge(ctx.lexicon, ctx.channels)
     lines = [(number, doc.lines[number]) for number in ctx.worth_a_look]
-    per_line = [_tokens_to_judge(line.text, pattern) for _, line in lines]
+    per_line = [_tokens_to_judge(line.text, pattern, ctx.channels) for _, line in lines]
     judge.learn_priors([m.group() for matches in per_line for m in matches], _passed_tokens(doc, ctx))
     ctx.notes.setdefault(  # the first round's evidence is the input's
         "channels",
