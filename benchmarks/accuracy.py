@@ -3,7 +3,9 @@
 Every text of ``corpus/texts`` is damaged through every default channel (the whole
 document; for the two Mac-Roman channels also every other line only), skipping pairs
 where the channel's true code page cannot write most of the language (fewer than 20% of
-lines change).  Both tools clean each damaged text in the same run.  For each pair:
+lines change).  Letters or bytes the reading code page cannot show become "•", as in
+PDFs whose font has no glyph for them; the UTF-8 channels are also run with those bytes
+kept as C1 controls ("whole, C1"), as browsers and Windows decode them.  Both tools clean each damaged text in the same run.  For each pair:
 the share of lines given back exactly, and the character error rate (edit distance to
 the original over its length).  Then the lines each tool changes in the undamaged texts
 and in the negative set (correct text that looks suspicious, ``corpus/negative``).  ftfy
@@ -32,6 +34,14 @@ ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "corpus" / "texts"
 NEGATIVE = ROOT / "corpus" / "negative"
 HALF_TOO = ("mac_roman>cp1252", "cp1252>mac_roman")
+
+
+def damage_modes(name: str) -> tuple[str, ...]:
+    """How a channel's damage is applied: to every line or every other one, lost bytes as
+    "•" or (UTF-8 channels) as C1 controls."""
+    if name in HALF_TOO:
+        return ("whole", "half")
+    return ("whole", "whole, C1") if name.startswith("utf-8") else ("whole",)
 
 Tool = Callable[[str], str]
 
@@ -93,13 +103,16 @@ def main() -> None:
             if wanted is not None and lang not in wanted:
                 continue
             lines = text.split("\n")
-            for mode in ("whole", "half") if name in HALF_TOO else ("whole",):
-                damaged_lines = [damage(l) if mode == "whole" or n % 2 == 0 else l for n, l in enumerate(lines)]
+            for mode in damage_modes(name):
+                placeholder = "" if mode.endswith("C1") else "\u2022"
+                damaged_lines = [damage(l, placeholder) if mode != "half" or n % 2 == 0 else l for n, l in enumerate(lines)]
                 touched = sum(a != b for a, b in zip(damaged_lines, lines))
                 if touched < 0.2 * len(lines) / (2 if mode == "half" else 1):
                     continue
+                if mode.endswith("C1") and damaged_lines == [damage(line) for line in lines]:
+                    continue  # the code page showed every byte: the same text as "whole"
                 ours, theirs = (score(tool, "\n".join(damaged_lines), lines) for tool in TOOLS.values())
-                summary.setdefault(name, []).append(ours[0])
+                summary.setdefault(name if mode != "whole, C1" else f"{name} (C1)", []).append(ours[0])
                 print(
                     f"| {name} | {lang} | {mode} | {len(lines)} | {ours[0]:.2%} | {theirs[0]:.2%} "
                     f"| {ours[1]:.3%} | {theirs[1]:.3%} |"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from conftest import CORPUS
+
 from mojibake_fix import clean, fix_text
 from mojibake_fix.channels import get_channel
 
@@ -178,3 +180,36 @@ def test_lines_are_screened_again_for_the_languages_the_full_guess_keeps() -> No
         "El estado de salida es cero si se obtuvo con éxito del usuario un huso horario.\n"
     )
     assert fix_text(get_channel("cp1252>mac_roman").damage(text)) == text
+
+
+def test_a_line_s_own_broken_words_decide_its_lone_letters_when_half_the_document_is_correct() -> None:
+    # every other line read as Mac-Roman: the document's evidence for the channel is even,
+    # so a lone "‡" (à) or a line-initial "…" (É) is decided by the broken words beside it
+    lines = (CORPUS / "texts" / "pt.txt").read_text(encoding="utf-8").removesuffix("\n").split("\n")
+    channel = get_channel("cp1252>mac_roman")
+    damaged = [channel.damage(line) if n % 2 == 0 else line for n, line in enumerate(lines)]
+    got = fix_text("\n".join(damaged)).split("\n")
+    lone = [n for n in range(0, len(lines), 2) if " à " in lines[n] or lines[n].startswith("É ")]
+    assert len(lone) >= 3
+    assert [got[n] for n in lone] == [lines[n] for n in lone]
+    assert [got[n] for n in range(1, len(lines), 2)] == lines[1::2]
+
+
+def test_a_short_word_is_read_with_the_rest_of_its_line() -> None:
+    # cp1251 read as KOI8-R turns "об" into "НА", itself a word ("на" in capitals)
+    text = (
+        "Подробная информация об этом параметре приведена в описании модуля.\n"
+        "Сведения об ошибках записываются в системный журнал.\n"
+        "Утилита выводит информацию об устройствах, подключённых к системе.\n"
+    )
+    damaged = get_channel("cp1251>koi8_r").damage(text)
+    assert " НА " in damaged
+    assert fix_text(damaged) == text
+
+
+def test_long_words_read_twice_are_judged() -> None:
+    # each Cyrillic letter read twice takes four or more characters: "последовательности" is 72
+    text = "Обработка последовательности идентификаторов выполняется непосредственно драйвером.\n"
+    damaged = get_channel("utf-8>cp1252>cp1252").damage(text, placeholder="")
+    assert max(len(token) for token in damaged.split()) > 60
+    assert fix_text(damaged) == text

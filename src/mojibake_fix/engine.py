@@ -40,7 +40,7 @@ import regex
 
 from .changes import Proposal, Suspicion
 from .context import Context
-from .document import Document
+from .document import Document, Edit
 from .passes import (
     accents,
     cid,
@@ -121,17 +121,27 @@ MAX_ROUNDS = 4
 def run(doc: Document, ctx: Context, passes: Sequence[Pass] | None = None) -> list[Suspicion]:
     """Run ``passes`` over ``doc`` in rounds until nothing changes; see the module docstring.
 
-    Returns the last round's proposals below the bar as suspicions (columns in the input).
+    Returns the proposals below the bar as suspicions (columns in the input): each
+    round's, the latest for a span, unless a later round changed that span after all.
+    An early round sees the damage around a doubtful token ("11¼ Žtage"), a later one
+    no longer does, so a doubt raised early is kept.
     Without ``passes``, those of ``PASSES`` that ``ctx.repairs`` enables run, each only
     when its trigger finds something in the text as it is then.
     """
     stages = stages_for(ctx.repairs) if passes is None else tuple(Stage(run_pass) for run_pass in passes)
+    found: dict[tuple[int, int, int], Suspicion] = {}
     for _ in range(MAX_ROUNDS):
         ctx.refresh_languages(doc.texts)
         suspicions, applied = run_once(doc, ctx, stages)
+        found.update(((s.line, s.start, s.end), s) for s in suspicions)
         if not applied:
             break
-    return suspicions
+    return [s for key, s in sorted(found.items()) if not _edited(doc.lines[s.line - 1].edits, s.start, s.end)]
+
+
+def _edited(edits: Sequence[Edit], start: int, end: int) -> bool:
+    """Whether some edit touches input span ``[start, end)`` of its line."""
+    return any(e.start < max(end, start + 1) and start < max(e.end, e.start + 1) for e in edits)
 
 
 def _conflict(a: int, b: int, start: int, end: int) -> bool:

@@ -47,6 +47,8 @@ KNOWN_FLOOR = 1e-7
 RARE = 1e-6
 #: Languages kept for a document: those with at least this share of the best one's hits.
 LANGUAGE_SHARE = 0.3
+#: A line's own languages are guessed only from this many words some list knows.
+LINE_WORDS = 4
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]+")
 #: Controls are dropped before the guess, as the hygiene pass drops them before repairs.
@@ -187,6 +189,21 @@ def quick_languages(text: str) -> list[str]:
     return _vote(seen, {lang: table[lang]["top"] for lang in CANDIDATE_LANGUAGES})  # type: ignore[misc]
 
 
+def line_languages(text: str) -> list[str]:
+    """The languages of one line, from its words, or none when it has too few known words.
+
+    >>> line_languages("Ève Curie est la fille cadette de Marie Curie.")
+    ['fr']
+    >>> line_languages("Ève Curie")
+    []
+    """
+    words = [fold(word) for word in _WORD.findall(_CONTROLS.sub("", text))]
+    lists = {lang: _frequencies(lang, "small") for lang in CANDIDATE_LANGUAGES}
+    if sum(any(word in known for known in lists.values()) for word in words) < LINE_WORDS:
+        return []
+    return _vote(Counter(words), lists)
+
+
 def native_letters(languages: Sequence[str], initial: bool = False) -> frozenset[str]:
     """The non-ASCII letters (lower case) that common words of ``languages`` use, or
     with ``initial`` those that start common words.
@@ -303,6 +320,16 @@ class Lexicon:
         key = fold(word)
         floor = COMMON_LETTER if len(key) == 1 else KNOWN_FLOOR
         return any(freqs.get(key, 0.0) >= floor for freqs in self._main)
+
+    def knowing(self, word: str) -> set[str]:
+        """The document's languages that list ``word`` as known (``known``).
+
+        >>> sorted(Lexicon(["fr", "hu"]).knowing("éve"))
+        ['hu']
+        """
+        key = fold(word)
+        floor = COMMON_LETTER if len(key) == 1 else KNOWN_FLOOR
+        return {lang for lang, freqs in zip(self.languages, self._main) if freqs.get(key, 0.0) >= floor}
 
     def compound_logprob(self, word: str) -> float | None:
         """The best reading of ``word`` as two known words glued together, if any.

@@ -30,7 +30,7 @@ from ..changes import Proposal, Step
 from ..channels import PLACEHOLDERS, Channel
 from ..context import Context
 from ..document import Document
-from ..lexicon import Lexicon, listed_somewhere, native_letters
+from ..lexicon import Lexicon, line_languages, listed_somewhere, native_letters
 from ..scoring import (
     COMMON_PUNCTUATION,
     JOINERS,
@@ -162,7 +162,7 @@ class TokenJudge:
         best = max((text for text, _ in readings), key=self.score)
         return self.score(best) - self.score(token), backed_by_words(best, token, self.lexicon, strict=False), best
 
-    def learn_priors(self, tokens: Sequence[str], passed: Counter[str] | None = None) -> None:  # noqa: C901
+    def learn_priors(self, tokens: Sequence[str], passed: Counter[str] | None = None) -> None:
         """Set each channel's priors from the tokens it clearly repairs or clearly damages.
 
         A token counts for the one channel whose reading beats it most, and only when that
@@ -322,6 +322,18 @@ class TokenJudge:
         self._decisions[key] = ranked
         return ranked
 
+    def foreign_to_line(self, candidate: Candidate, token: str, languages: Sequence[str]) -> bool:
+        """Whether ``candidate`` reads ``token`` through a channel the document gives no
+        evidence for into a word none of the line's ``languages`` lists: in a French line
+        of a mixed document, "Ève" is no Hungarian "éve" read as Mac-Roman.
+        """
+        if not languages or candidate.channel is None or self.evidenced[candidate.channel.name]:
+            return False
+        text = candidate.text
+        changed = [(b0, b1) for _, _, b0, b1 in diff_spans(token, text)]
+        words = [m.group() for m in LETTERS.finditer(text) if any(m.start() < b1 and b0 < m.end() for b0, b1 in changed)]
+        return any(not self.lexicon.knowing(word) & set(languages) for word in words)
+
     def explain(self, best: Candidate, token: str, line: LineEvidence = ()) -> str:
         """Evidence in a few words: the winner, the input, the channel's prior and its evidence."""
         assert best.channel is not None
@@ -409,7 +421,8 @@ def _letter_readings(token: str, channels: Sequence[Channel], pattern: regex.Pat
     if letters < 2:
         return []
     readings = {text for channel in channels for text, partial in channel.readings(token) if not partial}
-    return sorted(text for text in readings if len(LETTER.findall(text)) >= letters)
+    # as large a share of letters (a UTF-8 reading is shorter than its token)
+    return sorted(text for text in readings if len(LETTER.findall(text)) * len(token) >= letters * len(text))
 
 
 def _passed_tokens(doc: Document, ctx: Context) -> Counter[str]:
@@ -471,11 +484,16 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
             for name, (hits, misses) in judge.evidence.items()
         },
     )
+    guessing = ctx.guess_languages is not None  # forced languages hold for every line
     for (number, line), matches in zip(lines, per_line):
+        languages: list[str] | None = None  # the line's own, guessed when first needed
         for match, line_evidence in zip(matches, judge.line_evidence([m.group() for m in matches])):
             token = match.group()
             following, gap = _split_tail(line.text, match, pattern)
             ranked = judge.candidates(token, following, bool(line.text[: match.start()].strip()), line_evidence)
+            if guessing and any(c.channel is not None and not judge.evidenced[c.channel.name] for c in ranked):
+                languages = line_languages(line.text) if languages is None else languages
+                ranked = [c for c in ranked if not judge.foreign_to_line(c, token, languages)]
             best = ranked[0]
             if best.channel is None:
                 repairs = [c for c in ranked if c.channel is not None]
