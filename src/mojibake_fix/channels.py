@@ -22,6 +22,7 @@ import itertools
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 #: What a reader writes where a byte has no character in its code page.  Tools differ:
 #: some keep the byte as a C1 control (handled by the byte tables themselves), some
@@ -109,30 +110,25 @@ class Channel:
 
 
 def _combinations(options: Sequence[tuple[str, ...]], letters: frozenset[str]) -> Iterator[tuple[str, ...]]:
-    """Up to ``MAX_COMBINATIONS`` choices of one option per span, those writing only
-    ASCII letters or ``letters`` first, so that the cap does not starve them.
+    """Up to ``MAX_COMBINATIONS`` choices of one option per span: only those writing
+    ASCII letters or ``letters`` when every span has such an option, else all.
 
     A placeholder in a Russian word read as cp1252 hides one of "с", "э", "я", "ѕ",
     "ѐ", "ѝ"; the last three are no Russian letters, and a word with four
-    placeholders has 1296 readings.
+    placeholders has 1296 readings, 81 with Russian letters only.
 
     >>> next(_combinations([("ѕ", "с", "я")] * 4, frozenset("ся")))
     ('с', 'с', 'с', 'с')
     >>> len(list(_combinations([("ѕ", "с", "я")] * 4, frozenset()))), len(list(_combinations([("ѕ", "с")], frozenset("с"))))
-    (81, 2)
+    (81, 1)
     """
 
     def native(option: str) -> bool:
         return all(not c.isalpha() or c.isascii() or c.lower() in letters for c in option)
 
-    first = itertools.product(*([o for o in choices if native(o)] for choices in options)) if letters else iter(())
-    seen: set[tuple[str, ...]] = set()
-    for combo in itertools.chain(first, itertools.product(*options)):
-        if combo not in seen:
-            seen.add(combo)
-            yield combo
-            if len(seen) == MAX_COMBINATIONS:
-                return
+    narrowed = [tuple(o for o in choices if native(o)) for choices in options] if letters else []
+    chosen = narrowed if narrowed and all(narrowed) else options
+    yield from itertools.islice(itertools.product(*chosen), MAX_COMBINATIONS)
 
 
 def _subset_readings(
@@ -332,9 +328,11 @@ class Utf8Channel(Channel):
             for combo in itertools.product(*(self._continuations(c, table, lost) for c in tail)):
                 if len(combo) == need:
                     try:
-                        options.append(bytes([lead, *combo]).decode("utf-8"))
+                        char = bytes([lead, *combo]).decode("utf-8")
                     except UnicodeDecodeError:
-                        pass
+                        continue
+                    if unicodedata.is_normalized("NFC", char):  # not ";" as U+037E, "Å" as U+212B
+                        options.append(char)
             if not tail and need == 1 and index == len(token) - 1:
                 options.append(bytes([lead, 0xA0]).decode("utf-8"))
             if options:
@@ -386,11 +384,25 @@ class Utf8Channel(Channel):
             yield from _subset_readings(token, runs, letters)
             return
         texts = [token]
+        views = self._views(letters)
         for level in reversed(range(len(self.read_codecs))):
-            texts = list(dict.fromkeys(t for text in texts for t in self._decode_level(text, level, letters)))
-        for text in itertools.islice(texts, MAX_COMBINATIONS):
+            found = (t for text in texts for t in self._decode_level(text, level, views[level]))
+            texts = list(itertools.islice(dict.fromkeys(found), MAX_COMBINATIONS))
+        for text in texts:
             if text != token:
                 yield text, False
+
+    def _views(self, letters: frozenset[str]) -> list[frozenset[str]]:
+        """Per reading level, the characters (lower case) that ``letters`` show as once
+        decoding that level: the letters themselves at the first reading, and for the
+        reading over it the letters among their bytes as the first reading showed them
+        ("а" as "Ð°", "ð" in lower case), so that a placeholder there is read as what
+        leads to such a letter.
+
+        >>> sorted(get_channel("utf-8>cp1252>cp1252")._views(frozenset("а"))[1])
+        ['ð']
+        """
+        return _letter_views(self.read_codecs, letters)
 
     def read_length(self, token: str) -> int:
         """How long ``token`` is with every UTF-8 run of every reading decoded.
@@ -418,6 +430,16 @@ class Utf8Channel(Channel):
                 placeholder if byte in lost and placeholder else shown[byte] for byte in text.encode("utf-8")
             )
         return text
+
+
+@lru_cache(maxsize=64)
+def _letter_views(read_codecs: tuple[str, ...], letters: frozenset[str]) -> list[frozenset[str]]:
+    """``Utf8Channel._views`` for the channel reading through ``read_codecs``."""
+    views, shown = [letters], {c for letter in letters for c in (letter, letter.upper())}
+    for codec in read_codecs[:-1]:
+        shown = {c for char in shown for c in char.encode("utf-8").decode(codec, errors="replace")}
+        views.append(frozenset(c.lower() for c in shown if c.isalpha()))
+    return views
 
 
 def _spacing_accent_aliases() -> dict[str, str]:

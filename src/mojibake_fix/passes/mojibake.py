@@ -232,8 +232,8 @@ class TokenJudge:
         the correct "’" is evidence against the channel's "’", not against its "…".
         """
         suspects = evidence_keys(token, channel.suspects(token))
-        if len(suspects) < 2:
-            return suspects
+        if len(suspects) < 2 or not any(self.lexicon.known(word) for word in LETTERS.findall(token)):
+            return suspects  # nothing in a token with no known word is correct enough to spare
         floor = self.score(token) - CLEAR
         readings = self._worth_scoring([(text, True) for text, partial in channel.readings(token, letters=self.letters) if partial])
         spared = {
@@ -260,15 +260,17 @@ class TokenJudge:
 
         A character's own evidence may raise the prior above the channel's only where
         the channel is evidenced in the document.  Tokens of the same line that the
-        channel clearly repairs raise it further (``LINE_HIT`` each).
+        channel clearly repairs raise it further (``LINE_HIT`` each, up to
+        ``LINE_PRIOR_MAX``), and every character's prior with it.
         """
         chars = self._char_priors.get(channel.name, {})
         default = self.priors[channel.name]
-        changed = {key for a0, a1, _, _ in diff_spans(token, reading) for key in evidence_keys(token, range(a0, a1))}
-        prior = min((chars.get(key, default) for key in changed), default=default)
-        prior = prior if self.evidenced[channel.name] else min(prior, default)
         hits = dict(line).get(channel.name, 0)
-        return max(prior, min(default + LINE_HIT * hits, LINE_PRIOR_MAX)) if hits else prior
+        lifted = min(default + LINE_HIT * hits, LINE_PRIOR_MAX) if hits else default
+        changed = {key for a0, a1, _, _ in diff_spans(token, reading) for key in evidence_keys(token, range(a0, a1))}
+        # the line lifts every character alike: one the document shows correct stays doubtful
+        prior = min((chars.get(key, default) for key in changed), default=default) + max(lifted - default, 0.0)
+        return min(prior, LINE_PRIOR_MAX) if self.evidenced[channel.name] else min(prior, lifted)
 
     def _all_words(self, text: str) -> bool:
         """Whether ``text`` has letters, every run of them is a known word, and no other
@@ -278,10 +280,19 @@ class TokenJudge:
 
     def _worth_scoring(self, readings: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         """Readings of a token through one channel worth scoring: all of a few; of many (lost
-        bytes multiply them), those that are words when some are (no other would beat them)."""
+        bytes multiply them), those that are words when some are (no other would beat
+        them), else those that write only letters of the document's languages, else a
+        few (all are alike garbage)."""
         if len(readings) <= FEW_READINGS:
             return readings
-        return [reading for reading in readings if self._all_words(reading[0])] or readings
+        words = [reading for reading in readings if self._all_words(reading[0])]
+        if words:
+            return words
+        return [reading for reading in readings if self._native(reading[0])] or readings[:FEW_READINGS]
+
+    def _native(self, text: str) -> bool:
+        """Whether every letter of ``text`` is ASCII or a letter of the document's languages."""
+        return all(c.isascii() or not c.isalpha() or c.lower() in self.letters for c in text)
 
     def candidates(self, token: str, following: str | None, inside_line: bool = False, line: LineEvidence = ()) -> list[Candidate]:
         """All readings of ``token`` (joined to ``following`` where given), best first.
