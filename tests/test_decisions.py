@@ -213,3 +213,14 @@ def test_long_words_read_twice_are_judged() -> None:
     damaged = get_channel("utf-8>cp1252>cp1252").damage(text, placeholder="")
     assert max(len(token) for token in damaged.split()) > 60
     assert fix_text(damaged) == text
+
+
+def test_spacing_accents_wake_their_pass_only_beside_a_letter_they_combine_with() -> None:
+    from mojibake_fix.api import default_repairs
+    from mojibake_fix.engine import triggered
+
+    gnu_quotes = "This program comes with ABSOLUTELY NO WARRANTY; for details type `show w'.\n"
+    assert not triggered(gnu_quotes, default_repairs(pdf=False))  # no word list is loaded for it
+    assert fix_text(gnu_quotes) == gnu_quotes
+    for tex in ("Le syst`eme.\n", "Un caf´e.\n", "fa¸con\n", "cha\u02c6\u0131ne\n"):
+        assert triggered(tex, default_repairs(pdf=False))

@@ -37,8 +37,23 @@ ACCENTS = {
 _ACCENT = "[" + regex.escape("".join(ACCENTS)) + "]"
 #: A word holding spacing accents glued to its letters.
 WORD = regex.compile(rf"(?:\p{{L}}|{_ACCENT}(?=\p{{L}})|(?<=\p{{L}}){_ACCENT})+")
-#: Lines without any spacing accent have nothing for this pass (a plain class scans fast).
-TRIGGER = re.compile(_ACCENT)
+
+
+def _trigger() -> re.Pattern[str]:
+    """Spacing accents beside a letter they make one letter with ("`e", "e´", "¸c"): the
+    only places this pass can act ("`show'" quoting in old GNU texts is none)."""
+    sides = []
+    for accent, mark in ACCENTS.items():
+        bases = "".join(
+            sorted(c for c in map(chr, range(0x41, 0x2B0)) if c.isalpha() and len(unicodedata.normalize("NFC", c + mark)) == 1)
+        ) + "ıȷ"
+        sides.append(f"(?<=[{bases}]{re.escape(accent)})|(?<={re.escape(accent)})(?=[{bases}])")
+    # the class first, so that a whole text is scanned as fast as for any accent
+    return re.compile(_ACCENT + "(?:" + "|".join(sides) + ")")
+
+
+#: Lines without such an accent have nothing for this pass (``re`` scans a text fast).
+TRIGGER = _trigger()
 #: Known words repaired in one order before unknown words are repaired in that order.
 EVIDENCE = 3
 #: Confidence for a word the lexicon does not know, on the document's evidence alone.
