@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -27,7 +28,7 @@ from ..document import Document
 from ..scoring import describe
 
 CID = regex.compile(r"\(cid:(\d+)\)")
-TRIGGER = regex.compile(r"\(cid:|≪")
+TRIGGER = re.compile(r"[(≪](?:(?<=≪)|(?=cid:))")
 #: OT1 font positions of the f-ligatures.
 OT1_LIGATURES = {11: "ff", 12: "fi", 13: "fl", 14: "ffi", 15: "ffl"}
 GUILLEMETS = {"(cid:28)": "«", "(cid:29)": "»", "≪": "«", "≫": "»"}

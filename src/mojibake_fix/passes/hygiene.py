@@ -11,6 +11,7 @@ U+FFFD at the end, the usual mark of a lost character.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -22,14 +23,15 @@ from ..context import Context
 from ..document import Document
 
 #: C0 and C1 controls except tab.  Line breaks never reach a line.
-CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: Lone surrogates (from bytes decoded with ``surrogateescape``): not encodable as UTF-8.
 SURROGATE = regex.compile(r"[\ud800-\udfff]")
 BOM = "\ufeff"
 
 
-#: What ``normalize`` and ``mark_lost_bytes`` act on, in a whole text (breaks are not controls).
-NEEDS_WORK = regex.compile(r"^\ufeff|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+#: What ``normalize`` and ``mark_lost_bytes`` act on in a whole text, besides a leading
+#: byte-order mark (breaks are not controls; ``re`` scans a class fast).
+NEEDS_WORK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def nothing_to_do(text: str) -> bool:
@@ -39,7 +41,7 @@ def nothing_to_do(text: str) -> bool:
     >>> nothing_to_do("café\\r\\n"), nothing_to_do("cafe\\u0301"), nothing_to_do("\\x00")
     (True, False, False)
     """
-    return NEEDS_WORK.search(text) is None and unicodedata.is_normalized("NFC", text)
+    return not text.startswith(BOM) and NEEDS_WORK.search(text) is None and unicodedata.is_normalized("NFC", text)
 
 
 def _control_step(char: str, what: str) -> Step:

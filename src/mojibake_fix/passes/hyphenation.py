@@ -33,6 +33,7 @@ paragraph break) are skipped.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -48,7 +49,7 @@ SOFT_HYPHEN = "\u00ad"
 HYPHENS = ("-", "\u2010", SOFT_HYPHEN)
 #: What in a whole text gives ``join`` work: a hyphen (ASCII, U+2010 or soft) ending a
 #: line, or a soft hyphen anywhere.
-TRIGGER = regex.compile(r"[-\u2010\u00ad](?=[ \t]*$)|\u00ad", regex.MULTILINE)
+TRIGGER = re.compile(r"[-\u2010\u00ad](?:(?<=\u00ad)|(?=[ \t]*$))", re.MULTILINE)
 #: The broken word's head at a line end: its last letters, the hyphen, trailing blanks.
 HEAD = regex.compile(r"(?<!\p{N})(\p{L}[\p{L}\p{M}]*)([-\u2010\u00ad])[ \t]*$")
 #: The tail at the start of a line: blanks (a form feed), the word (with an elided

@@ -61,8 +61,9 @@ LEFT = regex.compile(r"([\p{Ps}\p{Pi}\"']*(?:\p{L}{1,7}['’](?=\p{L}{2}))?)([\p
 RIGHT = regex.compile(r"([\p{L}\p{M}]+)[\p{Pe}\p{Pf}\p{Po}]*")
 
 #: What in a whole text gives ``letter_spaced`` work: four lone letters in a row (a word
-#: of ``SPACED_MIN`` letters), in ``re`` syntax, which scans a whole text faster.
-LETTER_SPACED_TRIGGER = re.compile(r"(?:^| )[^\W\d_] [^\W\d_] [^\W\d_] [^\W\d_](?!\S)", re.MULTILINE)
+#: of ``SPACED_MIN`` letters), in ``re`` syntax, which scans a whole text faster, and from
+#: the space after the first letter, so that the scan looks for a space first.
+LETTER_SPACED_TRIGGER = re.compile(r" (?<=[^\W\d_] )(?<![^ \n][^\W\d_] )[^\W\d_] [^\W\d_] [^\W\d_](?!\S)")
 #: Lone letters separated by single spaces, and runs of them separated by 2+ spaces.
 SPACED_WORD = regex.compile(r"(?<!\S)\p{L}(?: \p{L})*(?!\S)")
 SPACED_RUN = regex.compile(r"(?<!\S)\p{L}(?: \p{L})*(?: {2,}\p{L}(?: \p{L})*)*(?!\S)")
