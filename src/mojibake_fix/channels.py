@@ -86,13 +86,20 @@ class Channel:
     suspicious: frozenset[str]
 
     def readings(
-        self, token: str, evidenced: bool = True, inside_line: bool = False, letters: frozenset[str] = frozenset()
+        self,
+        token: str,
+        evidenced: bool = True,
+        inside_line: bool = False,
+        letters: frozenset[str] = frozenset(),
+        partial: bool = True,
     ) -> Iterator[tuple[str, bool]]:
-        """Every reading of ``token`` under this channel, with whether it is partial.
+        """Every reading of ``token`` under this channel, with whether it is partial
+        (repairs only some of the characters it could); without ``partial``, only the
+        full readings.
 
         ``letters`` are the non-ASCII letters of the document's languages: where a
-        token has more readings than are tried (``MAX_COMBINATIONS``), those writing
-        only such letters come first (``_combinations``).
+        token has readings with only such letters, only those are tried
+        (``_combinations``).
         """
         raise NotImplementedError
 
@@ -132,18 +139,21 @@ def _combinations(options: Sequence[tuple[str, ...]], letters: frozenset[str]) -
 
 
 def _subset_readings(
-    token: str, positions: list[tuple[int, int, tuple[str, ...]]], letters: frozenset[str] = frozenset()
+    token: str,
+    positions: list[tuple[int, int, tuple[str, ...]]],
+    letters: frozenset[str] = frozenset(),
+    partial: bool = True,
 ) -> Iterator[tuple[str, bool]]:
     """Readings replacing spans ``(start, end, options)`` of ``token``: all, or some.
 
-    Spans are grouped by the text they cover; every non-empty subset of those groups is
-    tried when there are at most ``MAX_SUBSET`` (a token may mix broken and correct
-    text, "lÕécoBUDGET"), otherwise only all of them.
+    Spans are grouped by the text they cover; with ``partial``, every non-empty subset
+    of those groups is tried when there are at most ``MAX_SUBSET`` (a token may mix
+    broken and correct text, "lÕécoBUDGET"), otherwise only all of them.
     """
     if not positions:
         return
     distinct = sorted({token[a:b] for a, b, _ in positions})
-    if len(distinct) <= MAX_SUBSET:
+    if partial and len(distinct) <= MAX_SUBSET:
         subsets = [set(c) for r in range(1, len(distinct) + 1) for c in itertools.combinations(distinct, r)]
     else:
         subsets = [set(distinct)]
@@ -237,14 +247,19 @@ class SingleByteChannel(Channel):
         return found
 
     def readings(
-        self, token: str, evidenced: bool = True, inside_line: bool = False, letters: frozenset[str] = frozenset()
+        self,
+        token: str,
+        evidenced: bool = True,
+        inside_line: bool = False,
+        letters: frozenset[str] = frozenset(),
+        partial: bool = True,
     ) -> Iterator[tuple[str, bool]]:
         """Every reading of ``token``, with whether it repairs only some characters.
 
         >>> sorted(get_channel("mac_roman>cp1252").readings("lÕé"))
         [('lÕÈ', True), ('l’È', False), ('l’é', True)]
         """
-        return _subset_readings(token, self._positions(token, evidenced, inside_line), letters)
+        return _subset_readings(token, self._positions(token, evidenced, inside_line), letters, partial)
 
     def suspects(self, token: str) -> set[int]:
         """The positions of the characters of ``token`` the channel could repair.
@@ -367,7 +382,12 @@ class Utf8Channel(Channel):
             yield "".join(pieces) + token[last:]
 
     def readings(
-        self, token: str, evidenced: bool = True, inside_line: bool = False, letters: frozenset[str] = frozenset()
+        self,
+        token: str,
+        evidenced: bool = True,
+        inside_line: bool = False,
+        letters: frozenset[str] = frozenset(),
+        partial: bool = True,
     ) -> Iterator[tuple[str, bool]]:
         """Readings of ``token``: every subset of its runs once, or all of it each time over
         (with every byte a placeholder may have hidden at each reading).
@@ -381,7 +401,7 @@ class Utf8Channel(Channel):
         if len(self.read_codecs) == 1:
             if not evidenced:
                 runs = [(a, b, o) for a, b, o in runs if not any(c in PLACEHOLDERS for c in token[a:b])]
-            yield from _subset_readings(token, runs, letters)
+            yield from _subset_readings(token, runs, letters, partial)
             return
         texts = [token]
         views = self._views(letters)

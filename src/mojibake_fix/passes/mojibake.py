@@ -156,7 +156,7 @@ class TokenJudge:
     def margin(self, token: str, channel: Channel) -> tuple[float, bool, str] | None:
         """How much better (nats) the channel's best full reading is than the token, whether
         words back that reading, and the reading (``None`` when the channel has no reading)."""
-        readings = self._worth_scoring([(text, False) for text, partial in channel.readings(token, letters=self.letters) if not partial])
+        readings = self._worth_scoring(list(channel.readings(token, letters=self.letters, partial=False)))
         if not readings:
             return None
         best = max((text for text, _ in readings), key=self.score)
@@ -431,7 +431,7 @@ def _letter_readings(token: str, channels: Sequence[Channel], pattern: regex.Pat
     letters = len(LETTER.findall(token))
     if letters < 2:
         return []
-    readings = {text for channel in channels for text, partial in channel.readings(token) if not partial}
+    readings = {text for channel in channels for text, _ in channel.readings(token, partial=False)}
     # as large a share of letters (a UTF-8 reading is shorter than its token)
     return sorted(text for text in readings if len(LETTER.findall(text)) * len(token) >= letters * len(text))
 
