@@ -196,8 +196,8 @@ class SingleByteChannel(Channel):
                 continue
             repair[shown] = meant
             damage[meant] = shown
-            if _decode_byte(self.read_codec, byte, sloppy=False) is None:
-                lost.add(meant)
+            if _decode_byte(self.read_codec, byte, sloppy=False) is None and meant.isalpha():
+                lost.add(meant)  # a placeholder stands for a letter, not for KOI8-R's "│" or a control
         object.__setattr__(self, "repair_map", repair)
         object.__setattr__(self, "damage_map", damage)
         object.__setattr__(self, "lost_letters", frozenset(lost))

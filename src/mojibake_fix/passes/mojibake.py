@@ -30,7 +30,13 @@ from ..changes import Proposal, Step
 from ..channels import PLACEHOLDERS, Channel
 from ..context import Context
 from ..document import Document
-from ..lexicon import Lexicon, line_languages, listed_somewhere, native_letters
+from ..lexicon import (
+    CANDIDATE_LANGUAGES,
+    Lexicon,
+    line_languages,
+    listed_somewhere,
+    native_letters,
+)
 from ..scoring import (
     COMMON_PUNCTUATION,
     JOINERS,
@@ -431,7 +437,9 @@ def _letter_readings(token: str, channels: Sequence[Channel], pattern: regex.Pat
     letters = len(LETTER.findall(token))
     if letters < 2:
         return []
-    readings = {text for channel in channels for text, _ in channel.readings(token, partial=False)}
+    # with the letters some candidate language writes when a placeholder allows them
+    written = native_letters(CANDIDATE_LANGUAGES)
+    readings = {text for channel in channels for text, _ in channel.readings(token, letters=written, partial=False)}
     # as large a share of letters (a UTF-8 reading is shorter than its token)
     return sorted(text for text in readings if len(LETTER.findall(text)) * len(token) >= letters * len(text))
 
