@@ -224,3 +224,11 @@ def test_spacing_accents_wake_their_pass_only_beside_a_letter_they_combine_with(
     assert fix_text(gnu_quotes) == gnu_quotes
     for tex in ("Le syst`eme.\n", "Un caf´e.\n", "fa¸con\n", "cha\u02c6\u0131ne\n"):
         assert triggered(tex, default_repairs(pdf=False))
+
+
+def test_a_placeholder_stands_for_a_lost_letter_only() -> None:
+    # the bytes cp1252 cannot show are letters in Mac-Roman, box drawing in KOI8-R
+    assert sorted(get_channel("mac_roman>cp1252").lost_letters) == ["Å", "ç", "è", "ê", "ù"]
+    assert not get_channel("koi8_r>cp1252").lost_letters
+    assert not get_channel("iso8859_2>cp1252").lost_letters  # C1 controls
+    assert "\ufffd" not in get_channel("koi8_r>cp1252").suspicious
