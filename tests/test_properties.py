@@ -92,7 +92,8 @@ def test_damaged_prose_comes_back_and_untouched_lines_stay(window: tuple[str, in
     lines = _window(*window)
     damage = get_channel(name).damage
     damaged = [damage(line) if not half or n % 2 == 0 else line for n, line in enumerate(lines)]
-    got = clean("\n".join(damaged)).text.split("\n")
+    result = clean("\n".join(damaged))
+    got = result.text.split("\n")
     for before, after, want in zip(damaged, got, lines):
         if before == want:
             assert after == want  # a line the damage missed is never touched
@@ -102,8 +103,15 @@ def test_damaged_prose_comes_back_and_untouched_lines_stay(window: tuple[str, in
     damaged_words = sum(
         len(a) > 1 and a != b for d, w in zip(damaged, lines) for a, b in zip(d.split(), w.split())
     )
+    # a lone "•" that is a lost letter ("output • FILENAME" for "è") may stay in a small
+    # document whose evidence is weak, but then as a suspicion
+    doubted = {s.line - 1 for s in result.suspicions if s.text == "•"}
+    fine = [
+        a == b or (n in doubted and all(x == y or x == "•" for x, y in zip(a.split(), b.split())))
+        for n, (a, b) in enumerate(zip(got, lines))
+    ]
     if damaged_words >= 5:
-        assert sum(a == b for a, b in zip(got, lines)) >= 0.9 * len(lines)
+        assert sum(fine) >= 0.9 * len(lines)
 
 
 # Hostile text: lone surrogates as ``surrogateescape`` makes them, combining marks at line
