@@ -86,12 +86,7 @@ class Channel:
     suspicious: frozenset[str]
 
     def readings(
-        self,
-        token: str,
-        evidenced: bool = True,
-        inside_line: bool = False,
-        letters: frozenset[str] = frozenset(),
-        partial: bool = True,
+        self, token: str, evidenced: bool = True, inside_line: bool = False, letters: frozenset[str] = frozenset(), partial: bool = True
     ) -> Iterator[tuple[str, bool]]:
         """Every reading of ``token`` under this channel, with whether it is partial
         (repairs only some of the characters it could); without ``partial``, only the
@@ -247,12 +242,7 @@ class SingleByteChannel(Channel):
         return found
 
     def readings(
-        self,
-        token: str,
-        evidenced: bool = True,
-        inside_line: bool = False,
-        letters: frozenset[str] = frozenset(),
-        partial: bool = True,
+        self, token: str, evidenced: bool = True, inside_line: bool = False, letters: frozenset[str] = frozenset(), partial: bool = True
     ) -> Iterator[tuple[str, bool]]:
         """Every reading of ``token``, with whether it repairs only some characters.
 
@@ -382,12 +372,7 @@ class Utf8Channel(Channel):
             yield "".join(pieces) + token[last:]
 
     def readings(
-        self,
-        token: str,
-        evidenced: bool = True,
-        inside_line: bool = False,
-        letters: frozenset[str] = frozenset(),
-        partial: bool = True,
+        self, token: str, evidenced: bool = True, inside_line: bool = False, letters: frozenset[str] = frozenset(), partial: bool = True
     ) -> Iterator[tuple[str, bool]]:
         """Readings of ``token``: every subset of its runs once, or all of it each time over
         (with every byte a placeholder may have hidden at each reading).
