@@ -80,7 +80,7 @@ class Suspicion:
     """Something that looks damaged but was left alone, with the best reading found."""
 
     line: int  # 1-based
-    start: int  # column in the output line
+    start: int  # column in the input line (no change touches the span, so its text is in the output too)
     end: int
     text: str
     suggestion: str
