@@ -232,3 +232,19 @@ def test_a_placeholder_stands_for_a_lost_letter_only() -> None:
     assert not get_channel("koi8_r>cp1252").lost_letters
     assert not get_channel("iso8859_2>cp1252").lost_letters  # C1 controls
     assert "\ufffd" not in get_channel("koi8_r>cp1252").suspicious
+
+
+def test_a_lost_one_letter_word_is_read_by_its_neighbours() -> None:
+    # "с" and "я" both lose their second UTF-8 byte in cp1252 and become "Ñ•"; the lexicon
+    # gives "с" 0.63, too little to change the text, and the word after it decides
+    text = (
+        "Файл можно открыть с помощью любого текстового редактора.\n"
+        "Программа работает с файлами любого размера и формата.\n"
+        "Настройки хранятся вместе с остальными данными пользователя.\n"
+    )
+    damaged = get_channel("utf-8>cp1252").damage(text, placeholder="•")
+    assert damaged.count(" Ñ• ") == 3
+    result = clean(damaged)
+    assert result.text == text
+    lone = [change for change in result.changes if change.after == "с"]
+    assert len(lone) == 3 and all("neighbours +" in change.evidence for change in lone)

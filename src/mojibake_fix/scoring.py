@@ -209,6 +209,8 @@ def describe(text: str, lexicon: Lexicon) -> str:
     >>> from mojibake_fix.lexicon import Lexicon
     >>> describe("l’écologie,", Lexicon(["fr"])), describe("r™le", Lexicon(["fr"]))
     ('‘écologie’ fr zipf 4.2', '‘r™le’ not a word')
+    >>> describe("à", Lexicon(["fr"])), describe("ω", Lexicon(["fr"]))
+    ('‘à’ fr zipf 7.3', '‘ω’ unknown')
     """
     core = text.strip("".join(COMMON_PUNCTUATION))
     pieces = [m.group() for m in _PIECE.finditer(core)]
@@ -217,7 +219,7 @@ def describe(text: str, lexicon: Lexicon) -> str:
     word = pieces[0]
     for part in [word, *sorted(_APOSTROPHES.split(word), key=len, reverse=True)]:
         freq, lang = lexicon.frequency(part)
-        if freq and len(part) > 1:
+        if freq and (len(part) > 1 or lexicon.known(part)):
             where = lang if lang in lexicon.languages else f"{lang} (weighted as another language)"
             return f"‘{part}’ {where} zipf {math.log10(freq) + 9:.1f}"
     return f"‘{word}’ unknown"

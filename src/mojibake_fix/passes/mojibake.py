@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -37,6 +37,7 @@ from ..lexicon import (
     listed_somewhere,
     native_letters,
 )
+from ..neighbours import ITEM, item_key, neighbour_model
 from ..scoring import (
     COMMON_PUNCTUATION,
     JOINERS,
@@ -121,6 +122,8 @@ class Candidate:
     channel: Channel | None
     score: float
     joined: bool = False
+    #: the part of ``score`` its neighbours in the line gave (``TokenJudge.in_context``)
+    neighbours: float = 0.0
 
 
 def suspicious_pattern(channels: Sequence[Channel]) -> regex.Pattern[str]:
@@ -142,6 +145,8 @@ class TokenJudge:
         self.channels = tuple(channels)
         #: the letters of the document's languages, whose readings are tried first
         self.letters = native_letters(lexicon.languages)
+        #: what short words keep company with, in the first of the document's languages that has a table
+        self.neighbours = next(filter(None, map(neighbour_model, lexicon.languages)), None)
         self.priors = {channel.name: 0.0 for channel in self.channels}
         self.evidence = {channel.name: (0, 0) for channel in self.channels}
         self.evidenced = {channel.name: False for channel in self.channels}
@@ -339,6 +344,39 @@ class TokenJudge:
         self._decisions[key] = ranked
         return ranked
 
+    def in_context(self, ranked: list[Candidate], text: str, start: int, end: int) -> list[Candidate]:
+        """``ranked`` again, each reading that is one short word scored also by its
+        neighbours in ``text`` (the token spans ``start:end``): "Ñ•" is "с" or "я", and
+        "с помощью" tells which (``neighbours.py``).  A neighbour that is not written in
+        the document's letters (still damaged, "Ð¿Ð¾") is no evidence.
+        """
+        model = self.neighbours
+        if model is None:
+            return ranked
+        rescored = []
+        for candidate in ranked:
+            words = [m for m in ITEM.finditer(candidate.text) if m.group()[0].isalpha()]
+            gain = 0.0
+            if len(words) == 1 and not candidate.joined and model.knows(words[0].group()):
+                word = words[0]
+                before = self._neighbour(text[:start] + candidate.text[: word.start()], last=True)
+                after = self._neighbour(candidate.text[word.end() :] + text[end:], last=False)
+                gain = model.evidence(word.group(), before, after)
+            rescored.append(replace(candidate, score=candidate.score + gain, neighbours=gain) if gain else candidate)
+        return sorted(rescored, key=lambda c: c.score, reverse=True)
+
+    def _neighbour(self, text: str, last: bool) -> str | None:
+        """The key of the item of ``text`` next to the word (its last or first), if the
+        token holding it is written in the document's letters."""
+        tokens = text.split()
+        if not tokens:
+            return None
+        token = tokens[-1] if last else tokens[0]
+        items = ITEM.findall(token)
+        if not items or not self._native(token):
+            return None
+        return item_key(items[-1] if last else items[0])
+
     def foreign_to_line(self, candidate: Candidate, token: str, languages: Sequence[str]) -> bool:
         """Whether ``candidate`` reads ``token`` through a channel the document gives no
         evidence for into a word none of the line's ``languages`` lists: in a French line
@@ -513,6 +551,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
             if guessing and any(c.channel is not None and not judge.evidenced[c.channel.name] for c in ranked):
                 languages = line_languages(line.text) if languages is None else languages
                 ranked = [c for c in ranked if not judge.foreign_to_line(c, token, languages)]
+            ranked = judge.in_context(ranked, line.text, match.start(), match.end())
             best = ranked[0]
             if best.channel is None:
                 repairs = [c for c in ranked if c.channel is not None]
@@ -523,6 +562,8 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
             if best is not ranked[0] and confidence < SUSPICION_FLOOR:
                 continue
             evidence = judge.explain(best, token, line_evidence)
+            if best.neighbours:
+                evidence += f"; neighbours {best.neighbours:+.1f}"
             assert best.channel is not None
             reading = best.text[: len(best.text) - len(following or "")] if best.joined else best.text
             yield from proposals_for(number, match.start(), token, reading, best.channel, confidence, evidence)
