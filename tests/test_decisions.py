@@ -248,3 +248,15 @@ def test_a_lost_one_letter_word_is_read_by_its_neighbours() -> None:
     assert result.text == text
     lone = [change for change in result.changes if change.after == "с"]
     assert len(lone) == 3 and all("neighbours +" in change.evidence for change in lone)
+
+
+def test_guillemets_read_twice_do_not_widen_the_readings_of_the_placeholders_beside_them() -> None:
+    # "«" read twice has no letter of the document's languages on the way; the placeholders
+    # of "П" and "е" in the same token must still keep to Russian letters
+    text = (
+        "Кнопка «Пустое» создаёт новый документ без шаблона.\n"
+        "Команда «Открыть» показывает список недавних файлов.\n"
+    )
+    damaged = get_channel("utf-8>cp1252>cp1252").damage(text, placeholder="•")
+    assert "Ã‚Â«Ã•" in damaged
+    assert fix_text(damaged) == text

@@ -112,24 +112,27 @@ class Channel:
 
 
 def _combinations(options: Sequence[tuple[str, ...]], letters: frozenset[str]) -> Iterator[tuple[str, ...]]:
-    """Up to ``MAX_COMBINATIONS`` choices of one option per span: only those writing
-    ASCII letters or ``letters`` when every span has such an option, else all.
+    """Up to ``MAX_COMBINATIONS`` choices of one option per span, each span keeping to
+    the options that write no letter other than ASCII and ``letters`` where it has any.
 
     A placeholder in a Russian word read as cp1252 hides one of "с", "э", "я", "ѕ",
     "ѐ", "ѝ"; the last three are no Russian letters, and a word with four
-    placeholders has 1296 readings, 81 with Russian letters only.
+    placeholders has 1296 readings, 81 with Russian letters only.  A span with no such
+    option ("Â" on the way to "«" in Russian read twice) keeps all of its own, and
+    narrows nothing else.
 
     >>> next(_combinations([("ѕ", "с", "я")] * 4, frozenset("ся")))
     ('с', 'с', 'с', 'с')
     >>> len(list(_combinations([("ѕ", "с", "я")] * 4, frozenset()))), len(list(_combinations([("ѕ", "с")], frozenset("с"))))
     (81, 1)
+    >>> len(list(_combinations([("Â",)] + [("ѕ", "с")] * 3, frozenset("с"))))
+    1
     """
 
     def native(option: str) -> bool:
         return all(not c.isalpha() or c.isascii() or c.lower() in letters for c in option)
 
-    narrowed = [tuple(o for o in choices if native(o)) for choices in options] if letters else []
-    chosen = narrowed if narrowed and all(narrowed) else options
+    chosen = [tuple(o for o in choices if native(o)) or choices for choices in options] if letters else options
     yield from itertools.islice(itertools.product(*chosen), MAX_COMBINATIONS)
 
 
