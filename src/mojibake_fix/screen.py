@@ -108,7 +108,7 @@ def _checks(channels: tuple[Channel, ...], languages: tuple[str, ...]) -> list[t
     return [
         # case changes ordinary words do not make ("rÈsumÈ", "DÈsactiver", "ŘÍ", "éT")
         (upper_na, rf"(?<={lower}.)|(?<={LETTER}.)(?={lower})|{_class(sorted(upper_na))}"),
-        (frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), rf"(?<={_class(sorted(lower_na))}.)"),  # "éT"
+        (lower_na, "(?=[A-Z])"),  # "éT"
         (odd, ""),
         (unusual_start, rf"(?<!{LETTER}.){BEFORE_LETTER}"),  # "Ècrivant", "l'Èditeur" in French
         (placeholders | touching, rf"{AFTER_LETTER}|(?<=['’].)|{BEFORE_LETTER}|{ALONE_AFTER_TEXT}"),  # "c'•"

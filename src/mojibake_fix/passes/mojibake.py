@@ -214,11 +214,13 @@ class TokenJudge:
                     verdict[name] -= 1
                     counts[name][1] += times
                     per_char_against[name].update(dict.fromkeys(self._damaged_by(token, by_name[name]), times))
+        suspicious = frozenset().union(*(channel.suspicious for channel in self.channels))
         for token, times in (passed or Counter()).items():
             if not self.lexicon.known(token.strip("".join(COMMON_PUNCTUATION))):
                 continue
+            keys = evidence_keys(token, (i for i, c in enumerate(token) if c in suspicious))
             for channel in self.channels:
-                changed = evidence_keys(token, (i for i, c in enumerate(token) if c in channel.suspicious))
+                changed = {key for key in keys if key[0] in channel.suspicious}
                 if changed:
                     counts[channel.name][1] += times
                     per_char_against[channel.name].update(dict.fromkeys(changed, times))
