@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import unicodedata
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mojibake_fix import clean, undo
 from mojibake_fix.channels import get_channel
+from mojibake_fix.engine import PASSES, stages_for, triggered
+from mojibake_fix.passes import hygiene
+from mojibake_fix.triggers import Trigger, any_of
 
 # Text biased towards what the repairs look at: letters of European languages, the
 # characters mojibake produces, placeholders, controls, spaces and every line break.
@@ -144,3 +147,24 @@ def test_a_100000_character_line(piece: str) -> None:
     result = clean(line, repairs=set(REPAIRS))
     assert result.text.count("\n") == 0
     assert undo(result.text, result.changes, result.summary["line_breaks"]) == line
+
+
+#: Characters that start or end what the passes' triggers look for, and some plain text.
+TRIGGER_ALPHABET = "(≪cid:-\u2010\u00ad \n\tfilœæ´`ˆ¸˛e\x00\x07\x85\ud800\ufb01\ue000\ufffdaA1"
+#: Every trigger written as a class and what follows it.
+TRIGGERS = [hygiene.NEEDS_WORK] + [s.trigger for s in PASSES if isinstance(s.trigger, Trigger)]
+
+
+@FAST
+@given(st.text(alphabet=TRIGGER_ALPHABET, max_size=30), st.lists(st.sampled_from(TRIGGERS), min_size=1, unique=True))
+@example("com-\npiler", TRIGGERS)  # a line end inside the text: "$" must hold per line
+@example("ab\n(cid:12)", TRIGGERS[:1])
+def test_one_scan_for_several_triggers_finds_what_each_finds(text: str, triggers: list[Trigger]) -> None:
+    assert (any_of(triggers).search(text) is not None) == any(t.search(text) is not None for t in triggers)
+
+
+@FAST
+@given(st.text(alphabet=TRIGGER_ALPHABET, max_size=30), st.sets(st.sampled_from(sorted(REPAIRS))))
+def test_the_fast_path_looks_for_every_enabled_trigger(text: str, repairs: set[str]) -> None:
+    triggers = [hygiene.NEEDS_WORK] + [s.trigger for s in stages_for(repairs) if s.trigger is not None]
+    assert triggered(text, repairs) == any(t.search(text) is not None for t in triggers)

@@ -81,7 +81,7 @@ def clean(
     )
     lines, breaks = split_lines(text)
     ctx.refresh_languages(lines)
-    if not ctx.worth_a_look and hygiene.nothing_to_do(text) and not engine.triggered(text, enabled):
+    if not ctx.worth_a_look and hygiene.composed(text) and not engine.triggered(text, enabled):
         # the fast path: no pass would propose anything, so the text is its own output
         output = text if keep_line_breaks or "\r" not in text else LINE_BREAK.sub("\n", text)
         changes, suspicions = [], []

@@ -32,9 +32,11 @@ round is exactly what a second cleaning would do.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -51,6 +53,7 @@ from .passes import (
     mojibake,
     spacing,
 )
+from .triggers import Trigger, any_of
 
 Pass = Callable[[Document, Context], Iterable[Proposal]]
 
@@ -61,7 +64,7 @@ class Stage:
 
     run: Pass
     option: str | None = None
-    trigger: regex.Pattern[str] | None = None
+    trigger: Trigger | regex.Pattern[str] | None = None
 
 
 #: The trigger of a pass that may find work in any text.
@@ -79,7 +82,7 @@ PASSES: tuple[Stage, ...] = (
     Stage(layout.letter_spaced, "letter-spacing", layout.LETTER_SPACED_TRIGGER),
     Stage(layout.collapse_runs, "space-runs", layout.RUNS_TRIGGER),
     Stage(layout.strip_trailing, "trailing-space", layout.TRAILING_TRIGGER),
-    Stage(hygiene.mark_lost_bytes, trigger=hygiene.CONTROL),
+    Stage(hygiene.mark_lost_bytes, trigger=Trigger(hygiene.CONTROL.pattern)),
     Stage(hygiene.normalize),
 )
 #: Optional repairs: name → (on by default for text, on by default for PDF input).
@@ -111,8 +114,24 @@ def stages_for(repairs: Iterable[str]) -> tuple[Stage, ...]:
 
 
 def triggered(text: str, repairs: Iterable[str]) -> bool:
-    """Whether some enabled pass finds work in ``text`` beyond the screen and hygiene."""
-    return any(stage.trigger.search(text) for stage in stages_for(repairs) if stage.trigger is not None)
+    """Whether some enabled pass finds work in ``text`` beyond the screen; of the hygiene
+    pass's work, the controls and lone surrogates (``hygiene.composed`` checks the rest).
+
+    >>> triggered("com-\\npiler", ["hyphenation"]), triggered("com-\\npiler", [])
+    (True, False)
+    """
+    joined, others = _triggers(frozenset(repairs))
+    return bool(joined and joined.search(text)) or any(trigger.search(text) for trigger in others)
+
+
+@lru_cache(maxsize=16)
+def _triggers(repairs: frozenset[str]) -> tuple[re.Pattern[str] | None, tuple[regex.Pattern[str], ...]]:
+    """The enabled passes' ``Trigger``s and the hygiene pass's as one pattern (one scan),
+    and the other triggers."""
+    found = [hygiene.NEEDS_WORK] + [stage.trigger for stage in stages_for(repairs) if stage.trigger is not None]
+    joined = [trigger for trigger in found if isinstance(trigger, Trigger)]
+    others = tuple(trigger for trigger in found if not isinstance(trigger, Trigger))
+    return (any_of(joined) if joined else None), others
 
 
 MAX_ROUNDS = 4

@@ -28,6 +28,7 @@ from ..context import Context
 from ..document import Document
 from ..lexicon import Lexicon
 from ..scoring import describe
+from ..triggers import Trigger
 
 #: Spacing accents and the combining marks they stand for.
 ACCENTS = {
@@ -39,7 +40,7 @@ _ACCENT = "[" + regex.escape("".join(ACCENTS)) + "]"
 WORD = regex.compile(rf"(?:\p{{L}}|{_ACCENT}(?=\p{{L}})|(?<=\p{{L}}){_ACCENT})+")
 
 
-def _trigger() -> re.Pattern[str]:
+def _trigger() -> Trigger:
     """Spacing accents beside a letter they make one letter with ("`e", "e´", "¸c"): the
     only places this pass can act ("`show'" quoting in old GNU texts is none)."""
     sides = []
@@ -49,7 +50,7 @@ def _trigger() -> re.Pattern[str]:
         ) + "ıȷ"
         sides.append(f"(?<=[{bases}]{re.escape(accent)})|(?<={re.escape(accent)})(?=[{bases}])")
     # the class first, so that a whole text is scanned as fast as for any accent
-    return re.compile(_ACCENT + "(?:" + "|".join(sides) + ")")
+    return Trigger(_ACCENT, "(?:" + "|".join(sides) + ")")
 
 
 #: Lines without such an accent have nothing for this pass (``re`` scans a text fast).

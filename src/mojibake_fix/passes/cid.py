@@ -17,7 +17,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import regex
@@ -26,9 +25,10 @@ from ..changes import Proposal, Step
 from ..context import Context
 from ..document import Document
 from ..scoring import describe
+from ..triggers import Trigger
 
 CID = regex.compile(r"\(cid:(\d+)\)")
-TRIGGER = re.compile(r"[(≪](?:(?<=≪)|(?=cid:))")
+TRIGGER = Trigger("[(≪]", "(?:(?<=≪)|(?=cid:))")
 #: OT1 font positions of the f-ligatures.
 OT1_LIGATURES = {11: "ff", 12: "fi", 13: "fl", 14: "ffi", 15: "ffl"}
 GUILLEMETS = {"(cid:28)": "«", "(cid:29)": "»", "≪": "«", "≫": "»"}

@@ -21,6 +21,7 @@ from ..align import differing_span
 from ..changes import Proposal, Step
 from ..context import Context
 from ..document import Document
+from ..triggers import Trigger
 
 #: C0 and C1 controls except tab.  Line breaks never reach a line.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -31,7 +32,7 @@ BOM = "\ufeff"
 
 #: What ``normalize`` and ``mark_lost_bytes`` act on in a whole text, besides a leading
 #: byte-order mark (breaks are not controls; ``re`` scans a class fast).
-NEEDS_WORK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+NEEDS_WORK = Trigger(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def nothing_to_do(text: str) -> bool:
@@ -41,7 +42,17 @@ def nothing_to_do(text: str) -> bool:
     >>> nothing_to_do("café\\r\\n"), nothing_to_do("cafe\\u0301"), nothing_to_do("\\x00")
     (True, False, False)
     """
-    return not text.startswith(BOM) and NEEDS_WORK.search(text) is None and unicodedata.is_normalized("NFC", text)
+    return composed(text) and NEEDS_WORK.search(text) is None
+
+
+def composed(text: str) -> bool:
+    """Whether ``text`` has no byte-order mark and is NFC (``nothing_to_do`` less the scan
+    for controls, which ``engine.triggered`` makes with the triggers).
+
+    >>> composed("café"), composed("\ufeffcafé"), composed("cafe\u0301")
+    (True, False, False)
+    """
+    return not text.startswith(BOM) and unicodedata.is_normalized("NFC", text)
 
 
 def _control_step(char: str, what: str) -> Step:

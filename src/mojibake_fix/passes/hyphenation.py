@@ -43,13 +43,14 @@ from ..changes import Proposal, Step
 from ..context import Context
 from ..document import Document
 from ..lexicon import COMPOUND_MIN, Lexicon, fold, top_words
+from ..triggers import Trigger
 
 SOFT_HYPHEN = "\u00ad"
 #: Hyphens a line end may break a word at: ASCII, U+2010 and the soft hyphen.
 HYPHENS = ("-", "\u2010", SOFT_HYPHEN)
 #: What in a whole text gives ``join`` work: a hyphen (ASCII, U+2010 or soft) ending a
 #: line, or a soft hyphen anywhere.
-TRIGGER = re.compile(r"[-\u2010\u00ad](?:(?<=\u00ad)|(?=[ \t]*$))", re.MULTILINE)
+TRIGGER = Trigger("[\\-\u2010\u00ad]", r"(?:(?<=\u00ad)|(?=[ \t]*$))", re.MULTILINE)
 #: The broken word's head at a line end: its last letters, the hyphen, trailing blanks.
 HEAD = regex.compile(r"(?<!\p{N})(\p{L}[\p{L}\p{M}]*)([-\u2010\u00ad])[ \t]*$")
 #: The tail at the start of a line: blanks (a form feed), the word (with an elided

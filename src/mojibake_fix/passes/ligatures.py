@@ -65,6 +65,7 @@ from ..context import Context
 from ..document import Document
 from ..lexicon import Lexicon
 from ..scoring import describe
+from ..triggers import Trigger
 from .accents import combine
 
 #: Ligature code points and the letters they stand for.
@@ -93,9 +94,9 @@ STAND_IN = re.compile(f"[{_STAND_INS}]")
 #: and nothing else to repair is not read word by word, so a lost ligature alone in
 #: otherwise clean text ("classi es") is found only in PDF input, where every pass runs.
 #: One class comes first and lookarounds tell the cases apart, so a text is scanned fast.
-DOCUMENT_TRIGGER = re.compile(
-    rf"[{_STAND_INS}\ufb00-\ufb06œæŒÆf](?:(?<=[{_STAND_INS}\ufb00-\ufb06])|(?<=[œæŒÆ]) "
-    r"|(?<=f)(?<!\S.)(?:f|fi|fl|i|l)(?!\S))"
+DOCUMENT_TRIGGER = Trigger(
+    f"[{_STAND_INS}\ufb00-\ufb06œæŒÆf]",
+    rf"(?:(?<=[{_STAND_INS}\ufb00-\ufb06])|(?<=[œæŒÆ]) |(?<=f)(?<!\S.)(?:f|fi|fl|i|l)(?!\S))",
 )
 #: A word: letters and marks, with stand-ins beside a letter.
 WORD = regex.compile(rf"(?:[\p{{L}}\p{{M}}]|[{_STAND_INS}](?=\p{{L}})|(?<=[\p{{L}}\p{{M}}])[{_STAND_INS}])+")
