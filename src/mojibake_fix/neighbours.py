@@ -48,15 +48,18 @@ def item_key(item: str) -> str:
     return "0" if item[0].isdigit() else item
 
 
-def keys_around(before: str, after: str) -> tuple[str | None, str | None]:
-    """The keys of the last item of ``before`` and the first of ``after`` (None at an end).
+def beside(text: str, last: bool) -> tuple[str, str] | None:
+    """The token (between blanks) of ``text`` next to a word that ``text`` ends before
+    (``last``) or starts after, with the key of its item nearest the word; None at an end.
 
-    >>> keys_around("работа ", " помощью файла")
-    ('та', 'ью')
+    >>> beside("работа ", last=True), beside(" помощью файла", last=False), beside("(", last=True)
+    (('работа', 'та'), ('помощью', 'ью'), ('(', '('))
     """
-    previous = ITEM.findall(before[-40:])
-    following = ITEM.match(after.lstrip())
-    return (item_key(previous[-1]) if previous else None, item_key(following.group()) if following else None)
+    parts = text.rsplit(None, 1)[-1:] if last else text.split(None, 1)[:1]
+    items = ITEM.findall(parts[0]) if parts else []
+    if not items:
+        return None
+    return parts[0], item_key(items[-1] if last else items[0])
 
 
 class NeighbourModel:

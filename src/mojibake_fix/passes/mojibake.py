@@ -37,7 +37,7 @@ from ..lexicon import (
     listed_somewhere,
     native_letters,
 )
-from ..neighbours import ITEM, item_key, neighbour_model
+from ..neighbours import ITEM, beside, neighbour_model
 from ..scoring import (
     COMMON_PUNCTUATION,
     JOINERS,
@@ -355,7 +355,7 @@ class TokenJudge:
         model = self.neighbours
         if model is None:
             return ranked
-        rescored = []
+        rescored, moved = [], False
         for candidate in ranked:
             words = [m for m in ITEM.finditer(candidate.text) if m.group()[0].isalpha()]
             gain = 0.0
@@ -364,20 +364,15 @@ class TokenJudge:
                 before = self._neighbour(text[:start] + candidate.text[: word.start()], last=True)
                 after = self._neighbour(candidate.text[word.end() :] + text[end:], last=False)
                 gain = model.evidence(word.group(), before, after)
+            moved = moved or gain > 0.0
             rescored.append(replace(candidate, score=candidate.score + gain, neighbours=gain) if gain else candidate)
-        return sorted(rescored, key=lambda c: c.score, reverse=True)
+        return sorted(rescored, key=lambda c: c.score, reverse=True) if moved else ranked
 
     def _neighbour(self, text: str, last: bool) -> str | None:
-        """The key of the item of ``text`` next to the word (its last or first), if the
-        token holding it is written in the document's letters."""
-        tokens = text.split()
-        if not tokens:
-            return None
-        token = tokens[-1] if last else tokens[0]
-        items = ITEM.findall(token)
-        if not items or not self._native(token):
-            return None
-        return item_key(items[-1] if last else items[0])
+        """The key of the neighbour ``neighbours.beside`` finds, if its token is written
+        in the document's letters."""
+        found = beside(text, last)
+        return found[1] if found and self._native(found[0]) else None
 
     def foreign_to_line(self, candidate: Candidate, token: str, languages: Sequence[str]) -> bool:
         """Whether ``candidate`` reads ``token`` through a channel the document gives no
