@@ -20,7 +20,7 @@ report can always give the input back.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -138,12 +138,27 @@ class Line:
         """(out_start, out_end, edit) for each recorded edit, in current columns."""
         return [(out0, out1, edit) for _, _, out0, out1, edit in self._segments() if edit is not None]
 
-    def to_input(self, position: int) -> int:
-        """The input column of current column ``position`` (an edit's start inside it)."""
-        for in0, _, out0, out1, edit in self._segments():
-            if out0 <= position < out1 or (edit is None and position == out1):
-                return in0 if edit is not None else in0 + position - out0
-        return len(self.original)
+    def to_input(self, positions: Sequence[int]) -> list[int]:
+        """The input column of each current column of ``positions`` (an edit's start
+        inside it); the line is cut into segments once for all of them.
+
+        >>> line = Line("Ã©tÃ©")
+        >>> line.apply_all([(0, 2, "é", None), (3, 5, "é", None)])
+        >>> line.text, line.to_input([0, 1, 2, 3])
+        ('été', [0, 2, 3, 5])
+        """
+        segments = self._segments()
+        ends = [seg[3] for seg in segments]
+        columns = []
+        for position in positions:
+            # segments ending before the position cannot hold it
+            for in0, _, out0, out1, edit in segments[bisect_left(ends, position) :]:
+                if out0 <= position < out1 or (edit is None and position == out1):
+                    columns.append(in0 if edit is not None else in0 + position - out0)
+                    break
+            else:
+                columns.append(len(self.original))
+        return columns
 
     def changes(self, number: int) -> list[Change]:
         """The recorded edits as report changes for 1-based line ``number``."""

@@ -42,7 +42,7 @@ import regex
 
 from .changes import Proposal, Suspicion
 from .context import Context
-from .document import Document, Edit
+from .document import Document, Edit, Line
 from .passes import (
     accents,
     cid,
@@ -159,8 +159,17 @@ def run(doc: Document, ctx: Context, passes: Sequence[Pass] | None = None) -> li
 
 
 def _edited(edits: Sequence[Edit], start: int, end: int) -> bool:
-    """Whether some edit touches input span ``[start, end)`` of its line."""
-    return any(e.start < max(end, start + 1) and start < max(e.end, e.start + 1) for e in edits)
+    """Whether some edit touches input span ``[start, end)`` of its line.
+
+    The edits are sorted and do not overlap, so of those starting before the span ends
+    the last reaches furthest: only it needs a look (a line may hold thousands).
+
+    >>> edits = [Edit(0, 2, "Ã©", "é"), Edit(5, 5, "", " ")]
+    >>> _edited(edits, 1, 3), _edited(edits, 2, 5), _edited(edits, 5, 5), _edited(edits, 6, 8)
+    (True, False, True, False)
+    """
+    index = bisect_left(edits, max(end, start + 1), key=lambda edit: edit.start)
+    return index > 0 and start < max(edits[index - 1].end, edits[index - 1].start + 1)
 
 
 def _conflict(a: int, b: int, start: int, end: int) -> bool:
@@ -184,6 +193,17 @@ def _fits(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return True
 
 
+def _suspicions(line: Line, number: int, proposals: Sequence[Proposal]) -> list[Suspicion]:
+    """The proposals below the bar for 0-based line ``number``, as suspicions in input columns."""
+    columns = line.to_input([column for p in proposals for column in (p.start, p.end)])
+    found = []
+    for proposal, start, end in zip(proposals, columns[::2], columns[1::2]):
+        end = max(start, end)
+        step = proposal.step
+        found.append(Suspicion(number + 1, start, end, line.original[start:end], proposal.after, step.rule, step.confidence, step.evidence))
+    return found
+
+
 def run_once(doc: Document, ctx: Context, stages: Sequence[Stage]) -> tuple[list[Suspicion], int]:
     """One round: each pass in turn, applying its proposals at or above the bar, on the
     text as the passes before it left it (screened again when they changed it).
@@ -204,23 +224,18 @@ def run_once(doc: Document, ctx: Context, stages: Sequence[Stage]) -> tuple[list
                 continue
         before = applied
         accepted: dict[int, list[Proposal]] = {}
+        doubtful: dict[int, list[Proposal]] = {}
         taken: dict[int, list[tuple[int, int]]] = {}
         for proposal in sorted(stage.run(doc, ctx), key=lambda p: -p.step.confidence):
-            line = doc.lines[proposal.line]
             if proposal.step.confidence < ctx.min_confidence:
-                start = line.to_input(proposal.start)
-                end = max(start, line.to_input(proposal.end))
-                suspicions.append(
-                    Suspicion(
-                        proposal.line + 1, start, end, line.original[start:end], proposal.after,
-                        proposal.step.rule, proposal.step.confidence, proposal.step.evidence,
-                    )
-                )
+                doubtful.setdefault(proposal.line, []).append(proposal)
                 continue
             spans = taken.setdefault(proposal.line, [])
             if _fits(spans, proposal.start, proposal.end):
                 insort(spans, (proposal.start, proposal.end))
                 accepted.setdefault(proposal.line, []).append(proposal)
+        for number, proposals in doubtful.items():
+            suspicions += _suspicions(doc.lines[number], number, proposals)
         for number, proposals in accepted.items():
             doc.lines[number].apply_all([(p.start, p.end, p.after, p.step) for p in proposals])
             applied += len(proposals)
