@@ -129,9 +129,8 @@ def _triggers(repairs: frozenset[str]) -> tuple[re.Pattern[str] | None, tuple[re
     """The enabled passes' ``Trigger``s and the hygiene pass's as one pattern (one scan),
     and the other triggers."""
     found = [hygiene.NEEDS_WORK] + [stage.trigger for stage in stages_for(repairs) if stage.trigger is not None]
-    joined = [trigger for trigger in found if isinstance(trigger, Trigger)]
     others = tuple(trigger for trigger in found if not isinstance(trigger, Trigger))
-    return (any_of(joined) if joined else None), others
+    return _scan(tuple(trigger for trigger in found if isinstance(trigger, Trigger))), others
 
 
 MAX_ROUNDS = 4
@@ -193,6 +192,12 @@ def _fits(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return True
 
 
+@lru_cache(maxsize=16)
+def _scan(triggers: tuple[Trigger, ...]) -> re.Pattern[str] | None:
+    """``any_of(triggers)``, built once per set of stages."""
+    return any_of(triggers) if triggers else None
+
+
 def _suspicions(line: Line, number: int, proposals: Sequence[Proposal]) -> list[Suspicion]:
     """The proposals below the bar for 0-based line ``number``, as suspicions in input columns."""
     columns = line.to_input([column for p in proposals for column in (p.start, p.end)])
@@ -214,13 +219,17 @@ def run_once(doc: Document, ctx: Context, stages: Sequence[Stage]) -> tuple[list
     suspicions: list[Suspicion] = []
     applied = 0
     joined: str | None = None
+    some = False  # whether the scan for every Trigger found something in ``joined``
+    scan = _scan(tuple(stage.trigger for stage in stages if isinstance(stage.trigger, Trigger)))
     for stage in stages:
         if applied:
             ctx.refresh_languages(doc.texts)  # a no-op unless the last pass changed the text
         if stage.trigger is not None:
             if joined is None:
                 joined = "\n".join(doc.texts)
-            if not stage.trigger.search(joined):
+                # one scan for every Trigger: in most texts none of them finds anything
+                some = scan is not None and scan.search(joined) is not None
+            if isinstance(stage.trigger, Trigger) and not some or not stage.trigger.search(joined):
                 continue
         before = applied
         accepted: dict[int, list[Proposal]] = {}
