@@ -82,6 +82,8 @@ LINE_HIT = math.log(10)
 #: A line's evidence may carry a prior past the document's ceiling, up to this: in a
 #: line where every other word is clearly broken, "НА" is "об" read as KOI8-R, not "на".
 LINE_PRIOR_MAX = 8.0
+#: What stands before a word that may start a sentence (None: the line's start).
+SENTENCE_START = frozenset((None, ".", "!", "?"))
 #: A line's evidence: per channel, clear repairs less clear damages among its tokens.
 LineEvidence = tuple[tuple[str, int], ...]
 #: Cost of a lone closing quote or bracket opening a line.
@@ -350,7 +352,8 @@ class TokenJudge:
         """``ranked`` again, each reading that is one short word scored also by its
         neighbours in ``text`` (the token spans ``start:end``): "Ñ•" is "с" or "я", and
         "с помощью" tells which (``neighbours.py``).  A neighbour that is not written in
-        the document's letters (still damaged, "Ð¿Ð¾") is no evidence.
+        the document's letters (still damaged, "Ð¿Ð¾") is no evidence, nor is a capital
+        inside a sentence ("(оболочки) С командного" is no "с").
         """
         model = self.neighbours
         if model is None:
@@ -363,7 +366,8 @@ class TokenJudge:
                 word = words[0]
                 before = self._neighbour(text[:start] + candidate.text[: word.start()], last=True)
                 after = self._neighbour(candidate.text[word.end() :] + text[end:], last=False)
-                gain = model.evidence(word.group(), before, after)
+                if word.group().islower() or before in SENTENCE_START:
+                    gain = model.evidence(word.group(), before, after)
             moved = moved or gain > 0.0
             rescored.append(replace(candidate, score=candidate.score + gain, neighbours=gain) if gain else candidate)
         return sorted(rescored, key=lambda c: c.score, reverse=True) if moved else ranked
