@@ -6,6 +6,8 @@ from conftest import CORPUS
 
 from mojibake_fix import clean, fix_text
 from mojibake_fix.channels import get_channel
+from mojibake_fix.lexicon import Lexicon
+from mojibake_fix.passes.mojibake import Candidate, TokenJudge
 
 FRENCH_DAMAGE = (
     "Le rŽseau a ŽtŽ lancŽ en 1990 au si•ge des Nations Unies.\n"
@@ -260,3 +262,14 @@ def test_guillemets_read_twice_do_not_widen_the_readings_of_the_placeholders_bes
     damaged = get_channel("utf-8>cp1252>cp1252").damage(text, placeholder="•")
     assert "Ã‚Â«Ã•" in damaged
     assert fix_text(damaged) == text
+
+
+def test_neighbours_speak_for_a_capital_only_where_a_sentence_may_start() -> None:
+    channel = get_channel("utf-8>cp1252")
+    judge = TokenJudge(Lexicon(["ru"]), [channel])
+    for text, capital in (("Файл можно открыть Ñ• помощью редактора.", False), ("Готово. Ñ• помощью редактора.", True)):
+        start = text.index("Ñ•")
+        ranked = [Candidate("с", channel, -5.0), Candidate("С", channel, -5.0)]
+        gains = {c.text: c.neighbours for c in judge.in_context(ranked, text, start, start + 2)}
+        assert gains["с"] > 1.0
+        assert (gains["С"] > 1.0) is capital
