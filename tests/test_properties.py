@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from mojibake_fix import clean, undo
 from mojibake_fix.channels import get_channel
 from mojibake_fix.engine import PASSES, stages_for, triggered
-from mojibake_fix.passes import hygiene
+from mojibake_fix.passes import hygiene, layout
 from mojibake_fix.triggers import Trigger, any_of
 
 # Text biased towards what the repairs look at: letters of European languages, the
@@ -167,4 +167,14 @@ def test_one_scan_for_several_triggers_finds_what_each_finds(text: str, triggers
 @given(st.text(alphabet=TRIGGER_ALPHABET, max_size=30), st.sets(st.sampled_from(sorted(REPAIRS))))
 def test_the_fast_path_looks_for_every_enabled_trigger(text: str, repairs: set[str]) -> None:
     triggers = [hygiene.NEEDS_WORK] + [s.trigger for s in stages_for(repairs) if s.trigger is not None]
-    assert triggered(text, repairs) == any(t.search(text) is not None for t in triggers)
+    fast_path = hygiene.composed(text) and not triggered(text, repairs)
+    assert fast_path == (not any(t.search(text) for t in triggers))
+
+
+@FAST
+@given(st.text(alphabet="ab É1 \n\r\t-", max_size=30))
+@example("x\na b c d")  # a run at a line start
+@example("a b c d\ne")
+@example("a b c d\r e f g")
+def test_letter_spacing_is_looked_for_on_the_hinted_lines_only_as_in_the_whole_text(text: str) -> None:
+    assert layout.LETTER_SPACED_TRIGGER.search(text) == bool(layout.LETTER_SPACED.search(text))

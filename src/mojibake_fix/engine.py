@@ -53,7 +53,7 @@ from .passes import (
     mojibake,
     spacing,
 )
-from .triggers import Trigger, any_of
+from .triggers import Finder, Trigger, any_of
 
 Pass = Callable[[Document, Context], Iterable[Proposal]]
 
@@ -64,7 +64,7 @@ class Stage:
 
     run: Pass
     option: str | None = None
-    trigger: Trigger | regex.Pattern[str] | None = None
+    trigger: Finder | None = None
 
 
 #: The trigger of a pass that may find work in any text.
@@ -73,7 +73,7 @@ ANYTHING = regex.compile(r"\S")
 PASSES: tuple[Stage, ...] = (
     Stage(cid.repair, trigger=cid.TRIGGER),
     Stage(ligatures.repair, "ligatures", ligatures.DOCUMENT_TRIGGER),
-    Stage(hygiene.normalize),
+    Stage(hygiene.normalize, trigger=hygiene.UNNORMALIZED),
     Stage(accents.repair, "accents", accents.TRIGGER),
     Stage(mojibake.repair),
     Stage(spacing.collapse_after_repairs),
@@ -83,7 +83,7 @@ PASSES: tuple[Stage, ...] = (
     Stage(layout.collapse_runs, "space-runs", layout.RUNS_TRIGGER),
     Stage(layout.strip_trailing, "trailing-space", layout.TRAILING_TRIGGER),
     Stage(hygiene.mark_lost_bytes, trigger=Trigger(hygiene.CONTROL.pattern)),
-    Stage(hygiene.normalize),
+    Stage(hygiene.normalize, trigger=hygiene.UNNORMALIZED),
 )
 #: Optional repairs: name → (on by default for text, on by default for PDF input).
 OPTIONAL: dict[str, tuple[bool, bool]] = {
@@ -125,10 +125,14 @@ def triggered(text: str, repairs: Iterable[str]) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _triggers(repairs: frozenset[str]) -> tuple[re.Pattern[str] | None, tuple[regex.Pattern[str], ...]]:
+def _triggers(repairs: frozenset[str]) -> tuple[re.Pattern[str] | None, tuple[Finder, ...]]:
     """The enabled passes' ``Trigger``s and the hygiene pass's as one pattern (one scan),
     and the other triggers."""
-    found = [hygiene.NEEDS_WORK] + [stage.trigger for stage in stages_for(repairs) if stage.trigger is not None]
+    # the callers check composition themselves (``hygiene.composed``), the scan the rest
+    # of what gives ``hygiene.normalize`` work
+    found = [hygiene.NEEDS_WORK] + [
+        stage.trigger for stage in stages_for(repairs) if stage.trigger not in (None, hygiene.UNNORMALIZED)
+    ]
     others = tuple(trigger for trigger in found if not isinstance(trigger, Trigger))
     return _scan(tuple(trigger for trigger in found if isinstance(trigger, Trigger))), others
 
@@ -220,6 +224,7 @@ def run_once(doc: Document, ctx: Context, stages: Sequence[Stage]) -> tuple[list
     applied = 0
     joined: str | None = None
     some = False  # whether the scan for every Trigger found something in ``joined``
+    verdicts: dict[Finder, bool] = {}  # the other triggers' on ``joined`` (two passes share one)
     scan = _scan(tuple(stage.trigger for stage in stages if isinstance(stage.trigger, Trigger)))
     for stage in stages:
         if applied:
@@ -229,8 +234,15 @@ def run_once(doc: Document, ctx: Context, stages: Sequence[Stage]) -> tuple[list
                 joined = "\n".join(doc.texts)
                 # one scan for every Trigger: in most texts none of them finds anything
                 some = scan is not None and scan.search(joined) is not None
-            if isinstance(stage.trigger, Trigger) and not some or not stage.trigger.search(joined):
-                continue
+                verdicts = {}
+            if isinstance(stage.trigger, Trigger):
+                if not some or not stage.trigger.search(joined):
+                    continue
+            else:
+                if stage.trigger not in verdicts:
+                    verdicts[stage.trigger] = bool(stage.trigger.search(joined))
+                if not verdicts[stage.trigger]:
+                    continue
         before = applied
         accepted: dict[int, list[Proposal]] = {}
         doubtful: dict[int, list[Proposal]] = {}

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain
 
 import regex
 
@@ -57,12 +58,20 @@ _CONTROLS = regex.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 @cache
 def _frequencies(lang: str, wordlist: str) -> dict[str, float]:
-    """wordfreq's list for ``lang`` (empty when wordfreq has none)."""
+    """wordfreq's list for ``lang`` (empty when wordfreq has none).
+
+    The list is read here rather than through ``wordfreq.get_frequency_dict``, which keeps
+    the raw buckets (lists of lists) in a cache of its own: millions of strings in lists
+    that Python's cycle collector would walk through at every full collection.  A dict of
+    strings to floats is not tracked by the collector at all.
+    """
     import wordfreq  # deferred: importing the package must stay instant
 
-    if lang not in wordfreq.available_languages(wordlist):
+    files = wordfreq.available_languages(wordlist)
+    if lang not in files:
         return {}
-    return wordfreq.get_frequency_dict(lang, wordlist)
+    buckets = wordfreq.read_cBpack(files[lang])
+    return {word: wordfreq.cB_to_freq(-index) for index, bucket in enumerate(buckets) for word in bucket}
 
 
 @lru_cache(maxsize=1)
@@ -149,11 +158,9 @@ def fold(word: str) -> str:
 def _vote(words: Counter[str], lists: Mapping[str, Mapping[str, float]]) -> list[str]:
     """The languages whose lists hold the most of ``words`` (folded, with counts), best
     first; a word several lists hold counts for each a share."""
-    hits: Counter[str] = Counter()
-    for word, count in words.items():
-        langs = [lang for lang, known in lists.items() if word in known]
-        for lang in langs:
-            hits[lang] += count / len(langs)
+    held = {lang: words.keys() & known.keys() for lang, known in lists.items()}
+    holders = Counter(chain.from_iterable(held.values()))  # how many lists hold each word
+    hits = Counter({lang: math.fsum(words[word] / holders[word] for word in common) for lang, common in held.items() if common})
     if not hits:
         return []
     best = hits.most_common(1)[0][1]
@@ -185,7 +192,9 @@ def quick_languages(text: str) -> list[str]:
     ['fr']
     """
     table = _table()
-    seen = Counter(fold(word) for word in _WORD.findall(text))
+    seen: Counter[str] = Counter()
+    for word, times in Counter(_WORD.findall(text)).items():
+        seen[fold(word)] += times
     return _vote(seen, {lang: table[lang]["top"] for lang in CANDIDATE_LANGUAGES})  # type: ignore[misc]
 
 

@@ -139,7 +139,7 @@ def sample(texts: Sequence[str], size: int) -> str:
     >>> sample(["a", "b", "c", "d"], 4), len(sample(["x" * 10**6], 100))
     ('a\\nc', 100)
     """
-    total = sum(len(text) + 1 for text in texts)
+    total = sum(map(len, texts)) + len(texts)
     taken = max(1, len(texts) * size // max(total, 1))
     return "\n".join(text[:size] for text in texts[:: max(1, len(texts) // taken)])
 

@@ -9,9 +9,32 @@ the same shape: one scan tells whether any of them has work in a clean text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Protocol
+
+
+class Finder(Protocol):
+    """Anything that tells whether a text gives a pass work (a pattern, a ``Trigger``...)."""
+
+    def search(self, text: str) -> object:
+        """Something true when ``text`` gives the pass work."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """A test of a whole text that no pattern expresses.
+
+    >>> Check(str.isupper).search("NFC")
+    True
+    """
+
+    test: Callable[[str], bool]
+
+    def search(self, text: str) -> bool:
+        """Whether ``test`` holds for ``text``."""
+        return self.test(text)
 
 
 @dataclass(frozen=True)
@@ -49,3 +72,34 @@ def any_of(triggers: Sequence[Trigger]) -> re.Pattern[str]:
         f"(?<={t.first})" + (f"(?m:{t.rest})" if t.flags & re.MULTILINE else f"(?:{t.rest})") for t in triggers
     )
     return re.compile(f"{first}(?:{branches})")
+
+
+@dataclass(frozen=True)
+class LineFilter:
+    """A line pattern too slow to run over a whole text (it would start at every space),
+    run only on the lines where a cheaper ``hint`` matches.
+
+    ``hint`` must match within every line in which ``pattern`` matches, and neither may
+    match across a line break; ``pattern`` must read a line's start and end as it reads
+    the text around a line break.  Then ``search`` answers as ``pattern.search`` on the
+    whole text would.
+
+    >>> spaced = LineFilter(re.compile(r" [a-z] [a-z]"), re.compile(r"(?<![^ \\n])[a-z] [a-z] [a-z]"))
+    >>> spaced.search("a word\\nthe s p a c e d line"), spaced.search("a b\\nc")
+    (True, False)
+    """
+
+    hint: re.Pattern[str]
+    pattern: re.Pattern[str]
+
+    def search(self, text: str) -> bool:
+        """Whether ``pattern`` matches in some line of ``text``."""
+        position = 0
+        while (found := self.hint.search(text, position)) is not None:
+            start = text.rfind("\n", 0, found.start()) + 1
+            end = text.find("\n", found.end())
+            end = len(text) if end < 0 else end
+            if self.pattern.search(text, start, end):
+                return True
+            position = end + 1
+        return False

@@ -21,7 +21,7 @@ from ..align import differing_span
 from ..changes import Proposal, Step
 from ..context import Context
 from ..document import Document
-from ..triggers import Trigger
+from ..triggers import Check, Trigger
 
 #: C0 and C1 controls except tab.  Line breaks never reach a line.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -55,14 +55,17 @@ def composed(text: str) -> bool:
     return not text.startswith(BOM) and unicodedata.is_normalized("NFC", text)
 
 
+#: What gives ``normalize`` work in a whole text.
+UNNORMALIZED = Check(lambda text: not nothing_to_do(text))
+
+
 def _control_step(char: str, what: str) -> Step:
     return Step("hygiene:control", 1.0, f"{what} U+{ord(char):04X}")
 
 
 def normalize(doc: Document, ctx: Context) -> Iterator[Proposal]:
-    """Drop a leading BOM and controls no channel reads; mark lone surrogates; compose to NFC."""
-    if nothing_to_do("\n".join(doc.texts)):
-        return
+    """Drop a leading BOM and controls no channel reads; mark lone surrogates; compose to NFC
+    (the engine runs it only where ``UNNORMALIZED`` finds work)."""
     letters = set().union(*(channel.suspicious for channel in ctx.channels))
     for number, line in enumerate(doc.lines):
         text = line.text

@@ -38,6 +38,7 @@ from ..changes import Proposal, Step
 from ..context import Context
 from ..document import Document
 from ..lexicon import Lexicon
+from ..triggers import LineFilter
 from .hyphenation import TAIL, move_up, zipf
 
 #: A joined word must be at least this common (zipf 3) to join two pieces.
@@ -62,8 +63,11 @@ RIGHT = regex.compile(r"([\p{L}\p{M}]+)[\p{Pe}\p{Pf}\p{Po}]*")
 
 #: What in a whole text gives ``letter_spaced`` work: four lone letters in a row (a word
 #: of ``SPACED_MIN`` letters), in ``re`` syntax, which scans a whole text faster, and from
-#: the space after the first letter, so that the scan looks for a space first.
-LETTER_SPACED_TRIGGER = re.compile(r" (?<=[^\W\d_] )(?<![^ \n][^\W\d_] )[^\W\d_] [^\W\d_] [^\W\d_](?!\S)")
+#: the space after the first letter.  It would be tried at every space of a text, so it
+#: runs only on lines holding two lone letters in a row after a space, a rarer sight
+#: found by a pattern without lookbehinds.
+LETTER_SPACED = re.compile(r" (?<=[^\W\d_] )(?<![^ \n][^\W\d_] )[^\W\d_] [^\W\d_] [^\W\d_](?!\S)")
+LETTER_SPACED_TRIGGER = LineFilter(re.compile(r" [^\W\d_] [^\W\d_](?!\S)"), LETTER_SPACED)
 #: Lone letters separated by single spaces, and runs of them separated by 2+ spaces.
 SPACED_WORD = regex.compile(r"(?<!\S)\p{L}(?: \p{L})*(?!\S)")
 SPACED_RUN = regex.compile(r"(?<!\S)\p{L}(?: \p{L})*(?: {2,}\p{L}(?: \p{L})*)*(?!\S)")
@@ -215,7 +219,7 @@ def letter_spaced(doc: Document, ctx: Context) -> Iterator[Proposal]:
     if not LETTER_SPACED_TRIGGER.search("\n".join(texts)):
         return
     for number, text in enumerate(texts):
-        if LETTER_SPACED_TRIGGER.search(text):
+        if LETTER_SPACED.search(text):
             for run in SPACED_RUN.finditer(text):
                 found = _spaced_words(ctx.lexicon, run.group(), run.group() == text.strip())
                 if found:

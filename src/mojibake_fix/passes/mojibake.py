@@ -217,15 +217,19 @@ class TokenJudge:
                     counts[name][1] += times
                     per_char_against[name].update(dict.fromkeys(self._damaged_by(token, by_name[name]), times))
         suspicious = frozenset().union(*(channel.suspicious for channel in self.channels))
+        punctuation = "".join(COMMON_PUNCTUATION)
+        by_keys: Counter[frozenset[EvidenceKey]] = Counter()  # a few sets of keys for many words
         for token, times in (passed or Counter()).items():
-            if not self.lexicon.known(token.strip("".join(COMMON_PUNCTUATION))):
-                continue
-            keys = evidence_keys(token, (i for i, c in enumerate(token) if c in suspicious))
+            if self.lexicon.known(token.strip(punctuation)):
+                by_keys[frozenset(evidence_keys(token, (i for i, c in enumerate(token) if c in suspicious)))] += times
+        for keys, times in by_keys.items():
             for channel in self.channels:
-                changed = {key for key in keys if key[0] in channel.suspicious}
+                changed = [key for key in keys if key[0] in channel.suspicious]
                 if changed:
                     counts[channel.name][1] += times
-                    per_char_against[channel.name].update(dict.fromkeys(changed, times))
+                    against = per_char_against[channel.name]
+                    for key in changed:
+                        against[key] += times
         self._char_priors = {}
         for name, (hits, misses) in counts.items():
             rate = (hits + PRIOR_HITS) / (hits + misses + PRIOR_HITS + PRIOR_MISSES)
@@ -489,7 +493,7 @@ def _passed_tokens(doc: Document, ctx: Context) -> Counter[str]:
     screened = set(ctx.worth_a_look)
     rest = [line.text for number, line in enumerate(doc.lines) if number not in screened]
     taken = sample(rest, PASSED_SAMPLE)
-    scale = sum(len(text) + 1 for text in rest) / max(len(taken) + 1, 1)
+    scale = (sum(map(len, rest)) + len(rest)) / max(len(taken) + 1, 1)
     found = Counter(_suspicious_tokens(ctx.channels).findall(taken))
     return Counter({token: count * scale for token, count in found.items()})
 

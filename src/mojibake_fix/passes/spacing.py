@@ -34,22 +34,25 @@ def _repaired_ends(line_edits: list[tuple[int, int, Edit]]) -> set[int]:
 
 def collapse_after_repairs(doc: Document, ctx: Context) -> Iterator[Proposal]:
     """Shrink two or more spaces right after a repaired character to one."""
-    ends_per_line = [_repaired_ends(line.edited_spans()) if line.edits else set() for line in doc.lines]
-    if not any(ends_per_line):
+    ends_per_line = {
+        number: ends for number, line in enumerate(doc.lines) if line.edits and (ends := _repaired_ends(line.edited_spans()))
+    }
+    if not ends_per_line:
         return
     joined = "\n".join(doc.texts)
     total, doubles = len(WORD_GAP.findall(joined)), len(DOUBLE_GAP.findall(joined))
-    for line, ends in zip(doc.lines, ends_per_line):
+    for number, ends in ends_per_line.items():
         for end in ends:  # gaps after repairs are what is being judged, not evidence
-            gap = WORD_GAP.match(line.text, end)
+            gap = WORD_GAP.match(doc.lines[number].text, end)
             if gap:
                 total -= 1
                 doubles -= len(gap.group()) > 1
     rate = (doubles + RATE_PRIOR[0]) / (total + RATE_PRIOR[1])
     confidence = 1.0 - rate
     evidence = f"{doubles} of {total} other word gaps are double"
-    for number, (line, ends) in enumerate(zip(doc.lines, ends_per_line)):
+    for number, ends in ends_per_line.items():
+        text = doc.lines[number].text
         for end in sorted(ends):
-            spaces = len(line.text[end:]) - len(line.text[end:].lstrip(" "))
+            spaces = len(text[end:]) - len(text[end:].lstrip(" "))
             if spaces > 1:
                 yield Proposal(number, end + 1, end + spaces, "", Step("spacing:after_repair", confidence, evidence))
