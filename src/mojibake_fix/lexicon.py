@@ -70,8 +70,10 @@ def _frequencies(lang: str, wordlist: str) -> dict[str, float]:
     files = wordfreq.available_languages(wordlist)
     if lang not in files:
         return {}
-    buckets = wordfreq.read_cBpack(files[lang])
-    return {word: wordfreq.cB_to_freq(-index) for index, bucket in enumerate(buckets) for word in bucket}
+    frequencies: dict[str, float] = {}
+    for index, bucket in enumerate(wordfreq.read_cBpack(files[lang])):
+        frequencies.update(dict.fromkeys(bucket, wordfreq.cB_to_freq(-index)))  # one float per bucket
+    return frequencies
 
 
 @lru_cache(maxsize=1)
