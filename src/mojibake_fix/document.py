@@ -53,7 +53,7 @@ class Line:
     def __init__(self, original: str):
         self.original = original
         self.text = original
-        self.edits: list[Edit] = []
+        self.edits: Sequence[Edit] = ()  # replaced, never changed in place
 
     def _segments(self) -> list[tuple[int, int, int, int, Edit | None]]:
         """The line cut into (in_start, in_end, out_start, out_end, edit or None)."""
@@ -193,10 +193,9 @@ class Document:
 
     def render(self, keep_breaks: bool = False) -> str:
         """The current text; line breaks become ``\\n`` unless ``keep_breaks``."""
-        return "".join(
-            line.text + (brk if keep_breaks or not brk else "\n")
-            for line, brk in zip(self.lines, self.breaks)
-        )
+        if not keep_breaks:  # every break but the last is there
+            return "\n".join(self.texts) + ("\n" if self.breaks[-1] else "")
+        return "".join(line.text + brk for line, brk in zip(self.lines, self.breaks))
 
     def changes(self) -> list[Change]:
         """Every recorded change, in line and column order."""
