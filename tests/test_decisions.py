@@ -273,3 +273,31 @@ def test_neighbours_speak_for_a_capital_only_where_a_sentence_may_start() -> Non
         gains = {c.text: c.neighbours for c in judge.in_context(ranked, text, start, start + 2)}
         assert gains["с"] > 1.0
         assert (gains["С"] > 1.0) is capital
+
+
+def _corpus_lines(lang: str) -> list[str]:
+    return (CORPUS / "texts" / f"{lang}.txt").read_text(encoding="utf-8").removesuffix("\n").split("\n")
+
+
+def test_a_token_is_no_evidence_for_itself() -> None:
+    # Russian text whose dashes went through Mac-Roman read as cp1252: every "—" is a lone
+    # "Ñ", which cp1251 reads as the word "С".  Its twenty occurrences were once the only
+    # clear evidence for cp1251 and made it sure (0.98); a token now counts only through
+    # the document's other tokens, and no other token speaks for cp1251
+    lines = [line for line in _corpus_lines("ru") if " — " in line]
+    damaged = [get_channel("mac_roman>cp1252").damage(line) for line in lines]
+    assert sum(line.split().count("Ñ") for line in damaged) >= 20
+    got = clean("\n".join(damaged)).text.split("\n")
+    for before, after in zip(lines, got):
+        assert after.split().count("С") == before.split().count("С")
+
+
+def test_channels_that_read_a_token_alike_share_its_evidence() -> None:
+    # UTF-8 read as Latin-1: "è" is "Ã¨" through cp1252 and Latin-1 alike, "È" a C1 control
+    # only a Latin-1 reader makes; the evidence of "Ã¨" is Latin-1's too, so every lone
+    # "È" comes back although its own occurrences are no evidence for themselves
+    lines = _corpus_lines("it")
+    damaged = get_channel("utf-8>latin-1").damage("\n".join(lines))
+    assert damaged.count("Ã\x88") >= 15
+    got = fix_text(damaged).split("\n")
+    assert [after for before, after in zip(lines, got) if "È" in before] == [line for line in lines if "È" in line]

@@ -5,6 +5,7 @@ the input back."""
 from __future__ import annotations
 
 import io
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -112,27 +113,47 @@ def test_chunks_with_different_breaks_merge_to_the_mixed_form() -> None:
     assert rebuilt(results).encode() == data
 
 
+def _alone(text: str, results: list[CleanResult]) -> list[CleanResult]:
+    """Each chunk's lines of ``text`` cleaned on their own, as the chunks were."""
+    lines = text.splitlines(keepends=True)
+    return [
+        clean_bytes("".join(lines[r.summary["first_line"] - 1 : r.summary["first_line"] - 1 + r.summary["lines"]]).encode())
+        for r in results
+    ]
+
+
 def test_changes_of_many_chunks_are_numbered_from_the_start_of_the_file() -> None:
+    # tiny chunks hold little evidence each, so each is compared with its own lines
+    # cleaned alone, shifted to where they stand in the file
     data = (LOCAL * 3).encode()
     results = run(data, chunk_chars=200)
-    whole = clean_bytes(data)
     assert len(results) > 10
-    def where(found: list[Change] | list[Suspicion]) -> list[tuple[object, ...]]:
-        return [(c.line, c.start, c.end, c.out_start if isinstance(c, Change) else c.text) for c in found]
-
-    assert where([change for result in results for change in result.changes]) == where(whole.changes)
-    assert where([s for result in results for s in result.suspicions]) == where(whole.suspicions)
-    assert "".join(result.text for result in results) == whole.text
     starts = [result.summary["first_line"] for result in results]
     assert starts == [1] + [start + result.summary["lines"] for start, result in zip(starts, results)][:-1]
+    alone = _alone(LOCAL * 3, results)
+
+    def where(found: list[Change] | list[Suspicion], shift: int = 0) -> list[tuple[object, ...]]:
+        return [(c.line + shift, c.start, c.end, c.out_start if isinstance(c, Change) else c.text) for c in found]
+
+    for result, own, start in zip(results, alone, starts):
+        assert where(result.changes) == where(own.changes, start - 1)
+        assert where(result.suspicions) == where(own.suspicions, start - 1)
+        assert result.text == own.text
+    assert sum(len(result.changes) for result in results) > 400
 
 
 def test_merged_summary_of_many_chunks() -> None:
     data = (LOCAL * 3).encode()
     results = run(data, chunk_chars=200)
     merged = merge_summaries(result.summary for result in results)
+    alone = [own.summary for own in _alone(LOCAL * 3, results)]
+    assert merged["lines"] == clean_bytes(data).summary["lines"]
+    for key in ("changes", "lines_changed", "suspicions"):
+        assert merged[key] == sum(summary[key] for summary in alone), key
+    by_rule = Counter(rule for summary in alone for rule, count in summary["changes_by_rule"].items() for _ in range(count))
+    assert merged["changes_by_rule"] == dict(by_rule)
     whole = clean_bytes(data).summary
-    for key in ("lines", "changes", "lines_changed", "suspicions", "changes_by_rule", "encoding", "kept_line_breaks"):
+    for key in ("encoding", "kept_line_breaks"):
         assert merged[key] == whole[key], key
     assert "first_line" not in merged and "encodings" not in merged
     clear = sum(r.summary["channels"].get("mac_roman>cp1252", {}).get("clear", 0) for r in results)

@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import ClassVar
 
 #: What a reader writes where a byte has no character in its code page.  Tools differ:
 #: some keep the byte as a C1 control (handled by the byte tables themselves), some
@@ -84,6 +85,10 @@ class Channel:
     name: str
     #: every character this channel may have produced (what a suspicious token holds)
     suspicious: frozenset[str]
+    #: whether a token's clear reading through this channel is evidence for the channel
+    #: even where that token is judged: UTF-8 sequences vouch for themselves by their
+    #: form ("Ã\x88" is "È"), one byte read as another does not ("Ñ" is no "С")
+    self_evident: ClassVar[bool] = False
 
     def readings(
         self, token: str, evidenced: bool = True, inside_line: bool = False, letters: frozenset[str] = frozenset(), partial: bool = True
@@ -287,6 +292,7 @@ class Utf8Channel(Channel):
     'dÃ©jÃ\xa0 vu'
     """
 
+    self_evident: ClassVar[bool] = True
     read_codecs: tuple[str, ...]
     #: per read codec: character -> the byte it shows (undefined bytes as C1 controls)
     _bytes: tuple[dict[str, int], ...] = field(init=False, repr=False)

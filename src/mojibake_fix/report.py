@@ -6,7 +6,7 @@ A JSON Lines report is one ``summary`` record per document, then its ``change`` 
 >>> from mojibake_fix import clean
 >>> result = clean("le r™le des villes")
 >>> print(render_text(result).splitlines()[-1])
-line 1, col 4-5: '™' → 'ô'  [mojibake:mac_roman>cp1252 1.00] ‘rôle’ fr zipf 5.1 over ‘r™le’ not a word; prior -0.7 (channel: 1 clear, 0 against)
+line 1, col 4-5: '™' → 'ô'  [mojibake:mac_roman>cp1252 1.00] ‘rôle’ fr zipf 5.1 over ‘r™le’ not a word; prior -1.4 (channel: 0 clear, 0 against)
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -139,6 +140,29 @@ def _suspicious_pattern(channels: tuple[Channel, ...]) -> regex.Pattern[str]:
     return regex.compile("[" + "".join(regex.escape(c) for c in sorted(chars)) + "]")
 
 
+class Contribution(NamedTuple):
+    """What one token (all its occurrences) added to a channel's evidence."""
+
+    hits: int
+    chars: frozenset[str]
+    misses: float
+    keys: frozenset[EvidenceKey]
+
+
+NO_CONTRIBUTION = Contribution(0, frozenset(), 0, frozenset())
+
+
+class ChannelView(NamedTuple):
+    """A channel's evidence and prior as the tokens other than one show them."""
+
+    hits: float
+    misses: float
+    rate: float
+    prior: float
+    evidenced: bool
+    own: Contribution
+
+
 class TokenJudge:
     """Scores and decides tokens for one document: lexicon, channels and their priors."""
 
@@ -152,7 +176,11 @@ class TokenJudge:
         self.priors = {channel.name: 0.0 for channel in self.channels}
         self.evidence = {channel.name: (0, 0) for channel in self.channels}
         self.evidenced = {channel.name: False for channel in self.channels}
-        self._char_priors: dict[str, dict[EvidenceKey, float]] = {}
+        self._per_char: dict[str, Counter[str]] = {}
+        self._per_char_against: dict[str, Counter[EvidenceKey]] = {}
+        #: per token judged, what it added to each channel's counts
+        self._own: dict[str, dict[str, Contribution]] = {}
+        self._views: dict[tuple[str, str], ChannelView] = {}
         #: per token judged, +1 for the channel it clearly evidences, -1 for each it clearly does not
         self._verdicts: dict[str, Counter[str]] = {}
         self._scores: dict[str, float] = {}
@@ -178,9 +206,12 @@ class TokenJudge:
     def learn_priors(self, tokens: Sequence[str], passed: Counter[str] | None = None) -> None:
         """Set each channel's priors from the tokens it clearly repairs or clearly damages.
 
-        A token counts for the one channel whose reading beats it most, and only when that
-        margin is clear and no channel reading it otherwise ties (``_tied_apart``); it
-        counts against every channel whose reading is clearly worse.
+        A token counts for the channel whose reading beats it most (and for those that read
+        it alike, ``_alike``), only when that margin is clear and no channel reading it
+        otherwise ties (``_tied_apart``); it counts against every channel whose reading
+        is clearly worse.  When a token is judged, its own counts are left out
+        (``_view``): it is evidence for the others only, unless the channel's readings
+        vouch for themselves (``Channel.self_evident``).
         Counts are kept per suspicious character too: in a text where "Ž" only ever
         appears in clearly broken words but "é" in clearly correct ones, a reading that
         changes "é" is far less likely than one that changes "Ž".  Evidence against a
@@ -199,23 +230,29 @@ class TokenJudge:
         per_char_against: dict[str, Counter[EvidenceKey]] = {c.name: Counter() for c in self.channels}
         by_name = {channel.name: channel for channel in self.channels}
         self._verdicts = {}
+        self._own = {}
         for token, times in Counter(tokens).items():
             verdict = self._verdicts[token] = Counter()
+            own = self._own[token] = {}
             margins = {c.name: self.margin(token, c) for c in self.channels}
             known = {name: m for name, m in margins.items() if m is not None}
             best = max(known, key=lambda name: known[name][0], default=None)
-            hit = best if best is not None and known[best][0] > CLEAR and known[best][1] else None
-            if hit is not None and _tied_apart(known, hit):
-                hit = None
-            if hit is not None:
+            clear = best is not None and known[best][0] > CLEAR and known[best][1] and not _tied_apart(known, best)
+            for hit in _alike(known, best) if clear else ():
                 verdict[hit] += 1
                 counts[hit][0] += times
-                per_char[hit].update(dict.fromkeys({token[i] for i in by_name[hit].suspects(token)}, times))
+                chars = frozenset(token[i] for i in by_name[hit].suspects(token))
+                per_char[hit].update(dict.fromkeys(chars, times))
+                if not by_name[hit].self_evident:
+                    own[hit] = Contribution(times, chars, 0, frozenset())
             for name, (margin, _, _) in known.items():
                 if margin < -CLEAR:
                     verdict[name] -= 1
                     counts[name][1] += times
-                    per_char_against[name].update(dict.fromkeys(self._damaged_by(token, by_name[name]), times))
+                    keys = frozenset(self._damaged_by(token, by_name[name]))
+                    per_char_against[name].update(dict.fromkeys(keys, times))
+                    if not by_name[name].self_evident:
+                        own[name] = Contribution(0, frozenset(), times, keys)
         suspicious = frozenset().union(*(channel.suspicious for channel in self.channels))
         punctuation = "".join(COMMON_PUNCTUATION)
         by_keys: Counter[frozenset[EvidenceKey]] = Counter()  # a few sets of keys for many words
@@ -230,18 +267,40 @@ class TokenJudge:
                     against = per_char_against[channel.name]
                     for key in changed:
                         against[key] += times
-        self._char_priors = {}
+        self._per_char, self._per_char_against = per_char, per_char_against
         for name, (hits, misses) in counts.items():
-            rate = (hits + PRIOR_HITS) / (hits + misses + PRIOR_HITS + PRIOR_MISSES)
-            self.priors[name] = _clip(math.log(rate / (1 - rate)))
             self.evidence[name] = (hits, misses)
-            self.evidenced[name] = hits >= EVIDENCED_HITS and hits >= EVIDENCED_SHARE * misses
-            keys = {(c, beside) for c in per_char[name] for beside in (False, True)} | set(per_char_against[name])
-            self._char_priors[name] = {
-                key: _clip(math.log((per_char[name][key[0]] + CHAR_PSEUDO * rate) / (per_char_against[name][key] + CHAR_PSEUDO * (1 - rate))))
-                for key in keys
-            }
+            _, self.priors[name], self.evidenced[name] = _channel_prior(hits, misses)
+        self._views.clear()
         self._decisions.clear()
+
+    def _view(self, name: str, token: str) -> ChannelView:
+        """Channel ``name`` as the document's tokens other than ``token`` show it: a token
+        is no evidence for itself.  In Russian text whose dashes went through Mac-Roman,
+        twenty lone "Ñ" read as the word "С" through cp1251 would otherwise be the
+        evidence that makes cp1251 likely, and so each other."""
+        key = (name, token)
+        view = self._views.get(key)
+        if view is None:
+            hits, misses = self.evidence[name]
+            own = self._own.get(token, {}).get(name, NO_CONTRIBUTION)
+            hits, misses = max(hits - own.hits, 0), max(misses - own.misses, 0.0)
+            view = self._views[key] = ChannelView(hits, misses, *_channel_prior(hits, misses), own)
+        return view
+
+    def _char_prior(self, name: str, view: ChannelView, key: EvidenceKey) -> float:
+        """The prior of one character (with where it stands) through channel ``name``,
+        from the tokens ``view`` was made for."""
+        own = view.own
+        hits = max(self._per_char[name][key[0]] - (own.hits if key[0] in own.chars else 0), 0)
+        against = max(self._per_char_against[name][key] - (own.misses if key in own.keys else 0), 0.0)
+        return _clip(math.log((hits + CHAR_PSEUDO * view.rate) / (against + CHAR_PSEUDO * (1 - view.rate))))
+
+    def evidenced_for(self, name: str, token: str, line: LineEvidence = ()) -> bool:
+        """Whether the document's tokens other than ``token`` evidence channel ``name``, or
+        another token of its line is clearly the channel's damage (``line``: "arrivŽ ˆ  New
+        York")."""
+        return self._view(name, token).evidenced or dict(line).get(name, 0) > 0
 
     def _damaged_by(self, token: str, channel: Channel) -> set[EvidenceKey]:
         """The characters of ``token`` (whose full reading the channel clearly damages)
@@ -263,9 +322,10 @@ class TokenJudge:
 
     def line_evidence(self, tokens: Sequence[str]) -> list[LineEvidence]:
         """For each of a line's tokens, the evidence the line's other tokens give: per
-        channel, how many of them it clearly repairs less how many it clearly damages."""
+        channel, how many of them it clearly repairs less how many it clearly damages.
+        Tokens are counted once each: a token twice in a line is no evidence for itself."""
         total: Counter[str] = Counter()
-        for token in tokens:
+        for token in set(tokens):
             total.update(self._verdicts.get(token, {}))
         evidence = []
         for token in tokens:
@@ -282,14 +342,15 @@ class TokenJudge:
         channel clearly repairs raise it further (``LINE_HIT`` each, up to
         ``LINE_PRIOR_MAX``), and every character's prior with it.
         """
-        chars = self._char_priors.get(channel.name, {})
-        default = self.priors[channel.name]
+        view = self._view(channel.name, token)
+        default = view.prior
         hits = dict(line).get(channel.name, 0)
         lifted = min(default + LINE_HIT * hits, LINE_PRIOR_MAX) if hits else default
         changed = {key for a0, a1, _, _ in diff_spans(token, reading) for key in evidence_keys(token, range(a0, a1))}
         # the line lifts every character alike: one the document shows correct stays doubtful
-        prior = min((chars.get(key, default) for key in changed), default=default) + max(lifted - default, 0.0)
-        return min(prior, LINE_PRIOR_MAX) if self.evidenced[channel.name] else min(prior, lifted)
+        prior = min((self._char_prior(channel.name, view, key) for key in changed), default=default)
+        prior += max(lifted - default, 0.0)
+        return min(prior, LINE_PRIOR_MAX) if view.evidenced else min(prior, lifted)
 
     def _all_words(self, text: str) -> bool:
         """Whether ``text`` has letters, every run of them is a known word, and no other
@@ -327,7 +388,7 @@ class TokenJudge:
         rest = self.score(following) if following else 0.0
         found = {token: Candidate(token, None, self.score(token) + rest + _orphan_cost(token, inside_line))}
         for channel in self.channels:
-            evidenced = self.evidenced[channel.name]
+            evidenced = self.evidenced_for(channel.name, token, line)
             for text, partial in self._worth_scoring(list(channel.readings(token, evidenced, inside_line, self.letters))):
                 if not plausible_punctuation(text, token):
                     continue
@@ -382,12 +443,12 @@ class TokenJudge:
         found = beside(text, last)
         return found[1] if found and self._native(found[0]) else None
 
-    def foreign_to_line(self, candidate: Candidate, token: str, languages: Sequence[str]) -> bool:
+    def foreign_to_line(self, candidate: Candidate, token: str, languages: Sequence[str], line: LineEvidence = ()) -> bool:
         """Whether ``candidate`` reads ``token`` through a channel the document gives no
         evidence for into a word none of the line's ``languages`` lists: in a French line
         of a mixed document, "Ève" is no Hungarian "éve" read as Mac-Roman.
         """
-        if not languages or candidate.channel is None or self.evidenced[candidate.channel.name]:
+        if not languages or candidate.channel is None or self.evidenced_for(candidate.channel.name, token, line):
             return False
         text = candidate.text
         changed = [(b0, b1) for _, _, b0, b1 in diff_spans(token, text)]
@@ -399,7 +460,8 @@ class TokenJudge:
         assert best.channel is not None
         key = (token, best.text, best.channel.name, line)
         if key not in self._explanations:
-            hits, misses = self.evidence[best.channel.name]
+            view = self._view(best.channel.name, token)
+            hits, misses = view.hits, view.misses
             prior = self.reading_prior(best.channel, token, best.text, line)
             in_line = dict(line).get(best.channel.name)
             self._explanations[key] = (
@@ -424,11 +486,34 @@ def _tied_apart(margins: dict[str, tuple[float, bool, str]], best: str) -> bool:
     return any(math.isclose(margin, top, abs_tol=1e-9) and text != reading for margin, _, text in margins.values())
 
 
+def _alike(margins: dict[str, tuple[float, bool, str]], best: str) -> list[str]:
+    """The channels whose reading is ``best``'s, as good: one explanation of the token, so
+    the evidence is theirs alike ("Ã¨" is "è" through UTF-8 read as cp1252 or as Latin-1,
+    and the C1 controls of a Latin-1 reader need that evidence as much as cp1252 does).
+
+    >>> _alike({"a": (9.0, True, "è"), "b": (9.0, True, "è"), "c": (9.0, True, "Ã¨x")}, "a")
+    ['a', 'b']
+    """
+    top, _, reading = margins[best]
+    return [name for name, (margin, _, text) in margins.items() if text == reading and math.isclose(margin, top, abs_tol=1e-9)]
+
+
 def _orphan_cost(text: str, inside_line: bool) -> float:
     """A closing quote or bracket standing alone at the start of a line is rare ("» da")."""
     if not inside_line and len(text) == 1 and unicodedata.category(text) in ("Pe", "Pf"):
         return ORPHAN_CLOSING
     return 0.0
+
+
+def _channel_prior(hits: float, misses: float) -> tuple[float, float, bool]:
+    """A channel's rate, prior (log-odds) and whether it is evidenced, from its clear hits
+    and misses.
+
+    >>> [round(x, 2) for x in _channel_prior(0, 0)[:2]], _channel_prior(3, 10)[2]
+    ([0.2, -1.39], True)
+    """
+    rate = (hits + PRIOR_HITS) / (hits + misses + PRIOR_HITS + PRIOR_MISSES)
+    return rate, _clip(math.log(rate / (1 - rate))), hits >= EVIDENCED_HITS and hits >= EVIDENCED_SHARE * misses
 
 
 def _clip(prior: float) -> float:
@@ -553,9 +638,9 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
             token = match.group()
             following, gap = _split_tail(line.text, match, pattern)
             ranked = judge.candidates(token, following, bool(line.text[: match.start()].strip()), line_evidence)
-            if guessing and any(c.channel is not None and not judge.evidenced[c.channel.name] for c in ranked):
+            if guessing and any(c.channel is not None and not judge.evidenced_for(c.channel.name, token, line_evidence) for c in ranked):
                 languages = line_languages(line.text) if languages is None else languages
-                ranked = [c for c in ranked if not judge.foreign_to_line(c, token, languages)]
+                ranked = [c for c in ranked if not judge.foreign_to_line(c, token, languages, line_evidence)]
             ranked = judge.in_context(ranked, line.text, match.start(), match.end())
             best = ranked[0]
             if best.channel is None:
