@@ -402,8 +402,10 @@ class Utf8Channel(Channel):
         for level in reversed(range(len(self.read_codecs))):
             found = (t for text in texts for t in self._decode_level(text, level, views[level]))
             texts = list(itertools.islice(dict.fromkeys(found), MAX_COMBINATIONS))
+        lost = sum(token.count(placeholder) for placeholder in PLACEHOLDERS)
         for text in texts:
-            if text != token:
+            # as above: without evidence a placeholder may be a bullet, read it as no byte
+            if text != token and (evidenced or sum(text.count(p) for p in PLACEHOLDERS) == lost):
                 yield text, False
 
     def _views(self, letters: frozenset[str]) -> list[frozenset[str]]:

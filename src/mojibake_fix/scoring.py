@@ -130,6 +130,8 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
     (True, False)
     >>> backed_by_words("ÂL0A¿È", "åL0AÀé", lex), backed_by_words("A¶’ù", "A¦’ù", lex)
     (False, False)
+    >>> backed_by_words("l’eau–©r", "l’eau√©r", lex)
+    False
     """
 
     def known(word: str) -> bool:
@@ -154,6 +156,8 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
         neighbours = [covering.get(i - 1), covering.get(i + 1)]
         if reading[i] not in COMMON_PUNCTUATION or all(neighbours):
             return False  # a rare symbol, or a word cut in two ("sobreescribir·n")
+        if any(not (c.isalnum() or c.isspace() or c in COMMON_PUNCTUATION) for c in reading[i - 1 : i] + reading[i + 1 : i + 2]):
+            return False  # glued to a rare symbol, the token still broken ("přihlášen–©ho")
         if not any(m is not None and known(m.group()) for m in neighbours):
             return False
     return True
