@@ -175,7 +175,6 @@ class TokenJudge:
         self.neighbours = next(filter(None, map(neighbour_model, lexicon.languages)), None)
         self.priors = {channel.name: 0.0 for channel in self.channels}
         self.evidence = {channel.name: (0, 0) for channel in self.channels}
-        self.evidenced = {channel.name: False for channel in self.channels}
         self._per_char: dict[str, Counter[str]] = {}
         self._per_char_against: dict[str, Counter[EvidenceKey]] = {}
         #: per token judged, what it added to each channel's counts
@@ -270,7 +269,7 @@ class TokenJudge:
         self._per_char, self._per_char_against = per_char, per_char_against
         for name, (hits, misses) in counts.items():
             self.evidence[name] = (hits, misses)
-            _, self.priors[name], self.evidenced[name] = _channel_prior(hits, misses)
+            self.priors[name] = _channel_prior(hits, misses)[1]  # the document's, for the summary
         self._views.clear()
         self._decisions.clear()
 
