@@ -311,3 +311,18 @@ def test_without_evidence_no_channel_reads_a_placeholder() -> None:
         channel = get_channel(name)
         assert all("•" in text for text, _ in channel.readings("NASTAVENÃ•", evidenced=False))
         assert any("•" not in text for text, _ in channel.readings("NASTAVENÃ•", evidenced=True))
+
+
+def test_the_document_s_usage_settles_a_lone_word_its_neighbours_leave_open() -> None:
+    # "Ñ•" is "с" or "я"; where the words around it do not tell ("с момента"), the other
+    # occurrences the document writes do: it writes "с" dozens of times and "я" never
+    lines = [line for line in _corpus_lines("ru") if " с " in line]
+    channel = get_channel("utf-8>cp1252")
+    result = clean(channel.damage("\n".join(lines), placeholder="•"))
+    assert result.text.split("\n") == lines
+    settled = [change for change in result.changes if "written" in change.evidence]
+    assert len(settled) >= 5 and {change.after for change in settled} == {"с"}
+    # alone, those lines keep their doubt: the lexicon's preference is no evidence enough
+    alone = sorted({lines[change.line - 1] for change in settled})
+    result = clean(channel.damage("\n".join(alone), placeholder="•"))
+    assert "Ñ•" in result.text and {s.suggestion for s in result.suspicions} >= {"с"}

@@ -48,6 +48,7 @@ from ..scoring import (
     text_logprob,
 )
 from ..screen import sample
+from ..written import WrittenWords, as_written
 
 #: A token: a run of characters between spaces and tabs.  Other blanks (no-break space)
 #: stay inside tokens: UTF-8 "à" read as cp1252 ends in one ("Ã\u00a0").
@@ -127,6 +128,8 @@ class Candidate:
     joined: bool = False
     #: the part of ``score`` its neighbours in the line gave (``TokenJudge.in_context``)
     neighbours: float = 0.0
+    #: how often the document writes the reading's word elsewhere, and its other readings' (``as_written``)
+    written: tuple[int, int] | None = None
 
 
 def suspicious_pattern(channels: Sequence[Channel]) -> regex.Pattern[str]:
@@ -436,6 +439,23 @@ class TokenJudge:
             rescored.append(replace(candidate, score=candidate.score + gain, neighbours=gain) if gain else candidate)
         return sorted(rescored, key=lambda c: c.score, reverse=True) if moved else ranked
 
+    @staticmethod
+    def in_document(ranked: list[Candidate], written: WrittenWords) -> list[Candidate]:
+        """``ranked`` again, the readings' share of the probability redistributed by how
+        often the document writes each one's word elsewhere (``written.as_written``): an
+        undecided "Ñ•" is "с" in a document that writes "с" sixty times and "я" never.
+        The token itself keeps its score, so it stays as likely correct as before.
+        """
+        readings = [c for c in ranked if c.channel is not None and not c.joined]
+        words = [[m.group() for m in ITEM.finditer(c.text) if m.group()[0].isalpha()] for c in readings]
+        counts = [written.count(found[0]) if len(found) == 1 else 0 for found in words]
+        if len(readings) < 2 or not any(counts):
+            return ranked
+        total = sum(counts)
+        scores = as_written([c.score for c in readings], counts)
+        rescored = {id(c): replace(c, score=s, written=(n, total - n)) for c, s, n in zip(readings, scores, counts)}
+        return sorted((rescored.get(id(c), c) for c in ranked), key=lambda c: c.score, reverse=True)
+
     def _neighbour(self, text: str, last: bool) -> str | None:
         """The key of the neighbour ``neighbours.beside`` finds, if its token is written
         in the document's letters."""
@@ -631,6 +651,8 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
         },
     )
     guessing = ctx.guess_languages is not None  # forced languages hold for every line
+    evidenced = [c for c in ctx.channels if _channel_prior(*judge.evidence[c.name])[2]]
+    written = WrittenWords(doc.texts, suspicious_pattern(evidenced or ctx.channels).search)
     for (number, line), matches in zip(lines, per_line):
         languages: list[str] | None = None  # the line's own, guessed when first needed
         for match, line_evidence in zip(matches, judge.line_evidence([m.group() for m in matches])):
@@ -641,6 +663,8 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
                 languages = line_languages(line.text) if languages is None else languages
                 ranked = [c for c in ranked if not judge.foreign_to_line(c, token, languages, line_evidence)]
             ranked = judge.in_context(ranked, line.text, match.start(), match.end())
+            if posterior(ranked) < ctx.min_confidence:  # the document's usage settles a doubt
+                ranked = judge.in_document(ranked, written)
             best = ranked[0]
             if best.channel is None:
                 repairs = [c for c in ranked if c.channel is not None]
@@ -653,6 +677,8 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
             evidence = judge.explain(best, token, line_evidence)
             if best.neighbours:
                 evidence += f"; neighbours {best.neighbours:+.1f}"
+            if best.written:
+                evidence += f"; written {best.written[0]}× elsewhere, other readings {best.written[1]}×"
             assert best.channel is not None
             reading = best.text[: len(best.text) - len(following or "")] if best.joined else best.text
             yield from proposals_for(number, match.start(), token, reading, best.channel, confidence, evidence)
