@@ -121,8 +121,9 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
     two, and must touch such a word.  A letter may only become an apostrophe inside a
     word ("lÕeau" -> "l’eau"): that "ÇlocaleÈ" is "«locale»" and not a name such as
     "Éire" takes evidence from the rest of the document, and so does a lone letter
-    ("Ó Briain").  Not ``strict``, these two rules are waived: the document's evidence
-    is gathered that way.
+    ("Ó Briain").  Nor can words vouch for a symbol read as another: "®ndr" changes no
+    word as "«ndr".  Not ``strict``, these three rules are waived: the document's
+    evidence is gathered that way.
 
     >>> from mojibake_fix.lexicon import Lexicon
     >>> lex = Lexicon(["fr"])
@@ -130,8 +131,8 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
     (True, False)
     >>> backed_by_words("ÂL0A¿È", "åL0AÀé", lex), backed_by_words("A¶’ù", "A¦’ù", lex)
     (False, False)
-    >>> backed_by_words("l’eau–©r", "l’eau√©r", lex)
-    False
+    >>> backed_by_words("l’eau–©r", "l’eau√©r", lex), backed_by_words("«eau", "®eau", lex)
+    (False, False)
     """
 
     def known(word: str) -> bool:
@@ -145,9 +146,11 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
     words = [m for m in _PIECE.finditer(reading) if m.group()[0].isalpha()]
     covering = {i: m for m in words for i in range(m.start(), m.end())}
     for a0, a1, b0, b1 in spans:
-        lost_letters = any(c.isalpha() for c in original[a0:a1]) and not any(c.isalpha() for c in reading[b0:b1])
-        if strict and lost_letters and not all(i in covering for i in range(b0, b1)):
+        letters_before, letters_after = (any(c.isalpha() for c in text) for text in (original[a0:a1], reading[b0:b1]))
+        if strict and letters_before and not letters_after and not all(i in covering for i in range(b0, b1)):
             return False
+        if strict and not letters_before and not letters_after:
+            return False  # a symbol read as another changes no word: no word can vouch for it
     for i in sorted(changed):
         if i in covering:
             if not known(covering[i].group()):
