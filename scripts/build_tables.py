@@ -9,7 +9,10 @@ For each candidate language of ``mojibake_fix.lexicon`` (wordfreq's "small" list
 
 * ``letters``: every non-ASCII letter (lower case, NFC) such that the words holding it
   add up to at least ``--letter-share`` of running text.  French gets "àâçèéêëîïôùûœ",
-  Czech "áéíóúýčďěňřšťůž"; a letter seen only in names or loanwords stays out.
+  Czech "áéíóúýčďěňřšťůž"; a letter seen only in names or loanwords stays out, and so
+  does a word that some default channel reads as a more frequent word of the same list:
+  the Romanian list holds "sã" and "dacã" (Romanian read through Latin-1 as so much
+  of the web was), which would make "ã" a Romanian letter.
 * ``initials``: those of the letters that also start such words (French "é" does,
   "è" does not: "Ècrivant" is suspect, "École" is not).
 * ``apostrophe``: whether words with an apostrophe ("l'eau", "don't") reach
@@ -27,12 +30,15 @@ import json
 import sys
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from mojibake_fix.channels import DEFAULT_CHANNELS, Channel, get_channel
 from mojibake_fix.lexicon import CANDIDATE_LANGUAGES
 
 OUTPUT = ROOT / "src" / "mojibake_fix" / "data" / "languages.json"
@@ -41,9 +47,27 @@ OUTPUT = ROOT / "src" / "mojibake_fix" / "data" / "languages.json"
 FOLDED_AWAY = {"de": "ß"}
 
 
-def letters_of(frequencies: dict[str, float]) -> tuple[Counter[str], Counter[str]]:
+def damaged_forms(frequencies: dict[str, float], channels: Sequence[Channel]) -> set[str]:
+    """The words of a list that some channel reads as a more frequent word of the list.
+
+    >>> from mojibake_fix.channels import get_channel
+    >>> sorted(damaged_forms({"dacă": 1e-3, "dacã": 1e-5, "não": 1e-3}, [get_channel("cp1250>cp1252")]))
+    ['dacã']
+    """
+    found = set()
+    for word, frequency in frequencies.items():
+        for channel in channels:
+            if any(channel.suspects(word)) and any(
+                frequencies.get(reading.lower(), 0.0) > frequency for reading, _ in channel.readings(word, partial=False)
+            ):
+                found.add(word)
+                break
+    return found
+
+
+def letters_of(frequencies: dict[str, float], damaged: AbstractSet[str] = frozenset()) -> tuple[Counter[str], Counter[str]]:
     """The share of running text made of words holding each non-ASCII letter (and the
-    apostrophe), and of words starting with each.
+    apostrophe), and of words starting with each; ``damaged`` words do not count.
 
     >>> letters_of({"été": 0.01, "l'eau": 0.02})
     (Counter({"'": 0.02, 'é': 0.01}), Counter({'é': 0.01}))
@@ -51,6 +75,8 @@ def letters_of(frequencies: dict[str, float]) -> tuple[Counter[str], Counter[str
     mass: Counter[str] = Counter()
     initial: Counter[str] = Counter()
     for word, frequency in frequencies.items():
+        if word in damaged:
+            continue
         word = unicodedata.normalize("NFC", word)
         for char in set(word):
             if (char.isalpha() and not char.isascii()) or char == "'":
@@ -64,12 +90,13 @@ def build(top: int, share: float, apostrophe_share: float) -> dict[str, dict[str
     """The table for every candidate language."""
     import wordfreq
 
+    channels = [get_channel(name) for name in DEFAULT_CHANNELS]
     table: dict[str, dict[str, object]] = {}
     for lang in CANDIDATE_LANGUAGES:
         frequencies = wordfreq.get_frequency_dict(lang, "small")
         words = [(word, f) for word, f in frequencies.items() if any(c.isalpha() for c in word)]
         best = sorted(words, key=lambda item: (-item[1], item[0]))[:top]
-        mass, initial = letters_of(frequencies)
+        mass, initial = letters_of(frequencies, damaged_forms(frequencies, channels))
         table[lang] = {
             "letters": "".join(sorted({c for c, total in mass.items() if c != "'" and total >= share} | set(FOLDED_AWAY.get(lang, "")))),
             "initials": "".join(sorted(c for c, total in initial.items() if total >= share)),
