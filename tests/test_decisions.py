@@ -339,3 +339,37 @@ def test_no_word_vouches_for_a_symbol_read_as_another() -> None:
     result = clean("\n".join(damaged))
     assert not any(change.after == "«" for change in result.changes)
     assert result.text.split("\n") == lines
+
+
+ROMANIAN = (
+    "Dacă fişierul nu există, comanda afişează o eroare şi se opreşte.\n"
+    "Opţiunea următoare schimbă grupul fiecărui fişier în parte.\n"
+    "Această acţiune nu poate fi anulată după ce a fost confirmată.\n"
+)
+
+
+def test_romanian_with_cedillas_is_known_and_read_back() -> None:
+    # cp1250 and ISO-8859-2 write "ş" and "ţ" with a cedilla; wordfreq lists Romanian with
+    # commas below ("fișier"), so the cedilla forms used to be no words at all
+    lexicon = Lexicon(["ro"])
+    assert lexicon.known("fişier") and lexicon.known("acţiunea") and Lexicon(["tr"]).known("şey")
+    damaged = get_channel("cp1250>cp1252").damage(ROMANIAN)
+    assert "fiºierul" in damaged
+    assert fix_text(damaged) == ROMANIAN
+
+
+def test_a_letter_the_word_list_holds_only_in_damaged_words_is_no_letter_of_the_language() -> None:
+    # wordfreq's Romanian list holds "sã" and "dacã", Romanian read through Latin-1; "ã"
+    # was taken for a Romanian letter, lines with it passed the screen and counted
+    # against the very channel that broke them
+    from mojibake_fix.lexicon import native_letters
+
+    assert "ã" not in native_letters(["ro"]) and "ã" in native_letters(["pt"])
+    text = (
+        "Dacă grupul nu există, comanda dă o eroare.\n"
+        "Această comandă schimbă grupul fiecărui utilizator.\n"
+        "Lista completă apare după o nouă căutare.\n"
+    )
+    damaged = get_channel("cp1250>cp1252").damage(text)
+    assert damaged.count("ã") >= 10 and "º" not in damaged
+    assert fix_text(damaged) == text

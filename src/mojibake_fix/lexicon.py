@@ -52,6 +52,8 @@ LANGUAGE_SHARE = 0.3
 LINE_WORDS = 4
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]+")
+#: "ş" and "ţ" (cedilla) as "ș" and "ț" (comma below), the form words are looked up in.
+_UNDER = str.maketrans("şţ", "șț")
 #: Controls are dropped before the guess, as the hygiene pass drops them before repairs.
 _CONTROLS = regex.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -66,13 +68,16 @@ def _frequencies(lang: str, wordlist: str) -> dict[str, float]:
     strings to floats is not tracked by the collector at all.
     """
     import wordfreq  # deferred: importing the package must stay instant
+    from wordfreq.language_info import get_language_info
 
     files = wordfreq.available_languages(wordlist)
     if lang not in files:
         return {}
+    cedillas = get_language_info(lang)["diacritics_under"] == "cedillas"  # Turkish: fold them
     frequencies: dict[str, float] = {}
     for index, bucket in enumerate(wordfreq.read_cBpack(files[lang])):
-        frequencies.update(dict.fromkeys(bucket, wordfreq.cB_to_freq(-index)))  # one float per bucket
+        words = [word.translate(_UNDER) for word in bucket] if cedillas else bucket
+        frequencies.update(dict.fromkeys(words, wordfreq.cB_to_freq(-index)))  # one float per bucket
     return frequencies
 
 
@@ -146,12 +151,16 @@ class CharModel:
 
 
 def fold(word: str) -> str:
-    """The form under which a word is looked up: casefolded, ASCII apostrophe, 0 for digits.
+    """The form under which a word is looked up: casefolded, ASCII apostrophe, 0 for digits,
+    "ş" and "ţ" with a comma below: Romanian is written with both (the legacy code pages
+    have only cedillas), and wordfreq lists it with commas, Turkish with cedillas.
 
-    >>> fold("Aujourd’hui"), fold("1993"), fold("Straße")
-    ("aujourd'hui", '0000', 'strasse')
+    >>> fold("Aujourd’hui"), fold("1993"), fold("Straße"), fold("FIŞIER")
+    ("aujourd'hui", '0000', 'strasse', 'fișier')
     """
     word = word.casefold().replace("\u2019", "'").replace("\u02bc", "'")
+    if "ş" in word or "ţ" in word:
+        word = word.translate(_UNDER)
     if any(c.isdigit() for c in word):
         word = "".join("0" if c.isdigit() else c for c in word)
     return word
