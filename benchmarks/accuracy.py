@@ -14,6 +14,7 @@ counts as a change of correct text.
 
     python benchmarks/accuracy.py            # Markdown tables on standard output
     python benchmarks/accuracy.py --channels mac_roman>cp1252,cp1252>mac_roman
+    python benchmarks/accuracy.py --texts corpus/held_out   # languages kept out of development
 """
 
 from __future__ import annotations
@@ -85,6 +86,10 @@ def main() -> None:
         help="channels to damage through, comma-separated ('' for none: only the correct-text tables)",
     )
     parser.add_argument("--languages", help="corpus languages to damage, comma-separated (default: all)")
+    parser.add_argument(
+        "--texts", type=Path, default=TEXTS,
+        help="folder of <lang>.txt texts to damage (default: corpus/texts; corpus/held_out holds languages kept out of development)",
+    )
     args = parser.parse_args()
     channels = [name for name in args.channels.split(",") if name]
     wanted = set(args.languages.split(",")) if args.languages else None
@@ -95,7 +100,11 @@ def main() -> None:
     )
     print("| channel | language | damage | lines | mojibake-fix exact | ftfy exact | mojibake-fix CER | ftfy CER |")
     print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
-    texts = {path.stem: path.read_text(encoding="utf-8").removesuffix("\n") for path in sorted(TEXTS.glob("*.txt"))}
+    texts = {path.stem: path.read_text(encoding="utf-8").removesuffix("\n") for path in sorted(args.texts.glob("*.txt"))}
+    if not texts:
+        parser.error(f"no <lang>.txt file in {args.texts}")
+    folder = args.texts.resolve()
+    shown = folder.relative_to(ROOT).as_posix() if folder.is_relative_to(ROOT) else str(folder)
     summary: dict[str, list[float]] = {}
     for name in channels:
         damage = get_channel(name).damage
@@ -125,7 +134,7 @@ def main() -> None:
     print("| --- | ---: | ---: | ---: |")
     for lang, text in texts.items():
         counts = [changed_lines(tool, text) for tool in TOOLS.values()]
-        print(f"| corpus/texts/{lang}.txt | {text.count(chr(10)) + 1} | {counts[0]} | {counts[1]} |")
+        print(f"| {shown}/{lang}.txt | {text.count(chr(10)) + 1} | {counts[0]} | {counts[1]} |")
     for path in sorted(NEGATIVE.glob("*.txt")):
         text = path.read_text(encoding="utf-8").removesuffix("\n")
         counts = [changed_lines(tool, text) for tool in TOOLS.values()]

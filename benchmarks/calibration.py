@@ -73,11 +73,11 @@ def main() -> None:
                     taken = got[: start] + suspicion.suggestion + got[start + len(suspicion.text) :]
                     suspicions[0] += 1
                     suspicions[1] += lands(taken, lines[suspicion.line - 1], start, start + len(suspicion.suggestion))
-    print("| confidence | changes | right |")
-    print("| --- | ---: | ---: |")
+    print("| confidence | changes | right | wrong |")
+    print("| --- | ---: | ---: | ---: |")
     for i in range(len(total)):
         if total[i]:
-            print(f"| {BUCKETS[i]:.3f} – {min(BUCKETS[i + 1], 1.0):.3f} | {total[i]} | {right[i] / total[i]:.2%} |")
+            print(f"| {BUCKETS[i]:.3f} – {min(BUCKETS[i + 1], 1.0):.3f} | {total[i]} | {right[i] / total[i]:.2%} | {total[i] - right[i]} |")
     if suspicions[0]:
         print(f"\nSuspicions: {suspicions[0]}, suggestion right in {suspicions[1] / suspicions[0]:.0%}")
 
