@@ -373,3 +373,16 @@ def test_a_letter_the_word_list_holds_only_in_damaged_words_is_no_letter_of_the_
     damaged = get_channel("cp1250>cp1252").damage(text)
     assert damaged.count("ã") >= 10 and "º" not in damaged
     assert fix_text(damaged) == text
+
+
+def test_in_a_language_without_apostrophes_a_quote_inside_a_word_is_a_lost_letter() -> None:
+    # Hungarian "í" through Mac-Roman is "’"; "tömör’ti" split at the apostrophe is the
+    # known word "tömör" and "ti", but Hungarian writes no apostrophes in its words
+    text = (
+        "A program tömöríti a megadott fájlokat, és az eredményt a szabványos kimenetre írja.\n"
+        "Ha a fájl nem létezik, a program hibaüzenetet ír és kilép.\n"
+        "A beállítások módosítása után a rendszert újra kell indítani.\n"
+    )
+    damaged = get_channel("mac_roman>cp1252").damage(text)
+    assert "tšmšr’ti" in damaged
+    assert fix_text(damaged) == text

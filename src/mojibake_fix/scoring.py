@@ -19,7 +19,7 @@ import unicodedata
 import regex
 
 from .align import diff_spans
-from .lexicon import Lexicon
+from .lexicon import Lexicon, uses_apostrophe
 
 #: A word (letters and marks, apostrophes inside), a number, or any other single character
 #: (a space inside a reading, such as a no-break space, is a character like any other).
@@ -40,6 +40,10 @@ CONTROL = math.log(1e-8)  # controls, private use, unassigned
 INSIDE_WORD = math.log(1e-4)  # extra for a non-joiner between two letters
 FACING_AWAY = math.log(1e-3)  # extra for "Windows«", "‘sht‘": a quote facing away from its word
 APOSTROPHE_JOIN = math.log(0.05)  # l’eau read as "l", "’", "eau"
+#: Extra for that split where no language of the document writes apostrophes in common
+#: words (``lexicon.uses_apostrophe``: below 5e-4 of running text): in Hungarian,
+#: "tömör’t" is "tömörít" through Mac-Roman, not "tömör" and "t".
+NO_APOSTROPHES = math.log(5e-4)
 ODD_CASE = math.log(1e-2)  # "RƒSEAU", "ÇlocaleÈ": case that changes inside a word
 NUMBER = math.log(1e-3)
 #: A quote closing the one that opens its token: most quotes are closed in their token.
@@ -79,11 +83,14 @@ def word_logprob(word: str, lexicon: Lexicon) -> float:
     >>> from mojibake_fix.lexicon import Lexicon
     >>> word_logprob("l’eau", Lexicon(["fr"])) > word_logprob("lÕeau", Lexicon(["fr"]))
     True
+    >>> word_logprob("tömör’t", Lexicon(["hu"])) < word_logprob("tömörít", Lexicon(["hu"]))
+    True
     """
     score = lexicon.word_logprob(word)
     if _APOSTROPHES.search(word):
         parts = _APOSTROPHES.split(word)
-        split = sum(lexicon.word_logprob(p) for p in parts) + APOSTROPHE_JOIN * (len(parts) - 1)
+        join = APOSTROPHE_JOIN + (0.0 if uses_apostrophe(lexicon.languages) else NO_APOSTROPHES)
+        split = sum(lexicon.word_logprob(p) for p in parts) + join * (len(parts) - 1)
         score = max(score, split)
     return score + (ODD_CASE if _odd_case(word) else 0.0)
 
