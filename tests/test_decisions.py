@@ -197,6 +197,13 @@ def test_a_line_s_own_broken_words_decide_its_lone_letters_when_half_the_documen
     assert [got[n] for n in range(1, len(lines), 2)] == lines[1::2]
 
 
+def _comes_back(text: str, channel: str, marker: str) -> None:
+    """``text`` damaged through ``channel`` shows ``marker`` and is read back whole."""
+    damaged = get_channel(channel).damage(text)
+    assert marker in damaged
+    assert fix_text(damaged) == text
+
+
 def test_a_short_word_is_read_with_the_rest_of_its_line() -> None:
     # cp1251 read as KOI8-R turns "об" into "НА", itself a word ("на" in capitals)
     text = (
@@ -204,9 +211,7 @@ def test_a_short_word_is_read_with_the_rest_of_its_line() -> None:
         "Сведения об ошибках записываются в системный журнал.\n"
         "Утилита выводит информацию об устройствах, подключённых к системе.\n"
     )
-    damaged = get_channel("cp1251>koi8_r").damage(text)
-    assert " НА " in damaged
-    assert fix_text(damaged) == text
+    _comes_back(text, "cp1251>koi8_r", " НА ")
 
 
 def test_long_words_read_twice_are_judged() -> None:
@@ -353,9 +358,7 @@ def test_romanian_with_cedillas_is_known_and_read_back() -> None:
     # commas below ("fișier"), so the cedilla forms used to be no words at all
     lexicon = Lexicon(["ro"])
     assert lexicon.known("fişier") and lexicon.known("acţiunea") and Lexicon(["tr"]).known("şey")
-    damaged = get_channel("cp1250>cp1252").damage(ROMANIAN)
-    assert "fiºierul" in damaged
-    assert fix_text(damaged) == ROMANIAN
+    _comes_back(ROMANIAN, "cp1250>cp1252", "fiºierul")
 
 
 def test_a_letter_the_word_list_holds_only_in_damaged_words_is_no_letter_of_the_language() -> None:
@@ -383,6 +386,4 @@ def test_in_a_language_without_apostrophes_a_quote_inside_a_word_is_a_lost_lette
         "Ha a fájl nem létezik, a program hibaüzenetet ír és kilép.\n"
         "A beállítások módosítása után a rendszert újra kell indítani.\n"
     )
-    damaged = get_channel("mac_roman>cp1252").damage(text)
-    assert "tšmšr’ti" in damaged
-    assert fix_text(damaged) == text
+    _comes_back(text, "mac_roman>cp1252", "tšmšr’ti")
