@@ -128,9 +128,9 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
     two, and must touch such a word.  A letter may only become an apostrophe inside a
     word ("lÕeau" -> "l’eau"): that "ÇlocaleÈ" is "«locale»" and not a name such as
     "Éire" takes evidence from the rest of the document, and so does a lone letter
-    ("Ó Briain").  Nor can words vouch for a symbol read as another: "®ndr" changes no
-    word as "«ndr".  Not ``strict``, these three rules are waived: the document's
-    evidence is gathered that way.
+    ("Ó Briain").  Nor can words vouch for a symbol read as another outside a word:
+    "®ndr" changes no word as "«ndr" (``_word_free`` says when none is needed).  Not
+    ``strict``, these three rules are waived: the document's evidence is gathered that way.
 
     >>> from mojibake_fix.lexicon import Lexicon
     >>> lex = Lexicon(["fr"])
@@ -140,6 +140,8 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
     (False, False)
     >>> backed_by_words("l’eau–©r", "l’eau√©r", lex), backed_by_words("«eau", "®eau", lex)
     (False, False)
+    >>> backed_by_words("«eau»", "®eau¯", lex), backed_by_words("“eau”", "\x93eau\x94", lex)
+    (True, True)
     """
 
     def known(word: str) -> bool:
@@ -149,14 +151,16 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
         return long_enough and (lexicon.known(word) or all(lexicon.known(p) for p in parts))
 
     spans = diff_spans(original, reading)
+    pair = _quote_pair(reading)
     changed = {i for _, _, b0, b1 in spans for i in range(b0, b1)}
     words = [m for m in _PIECE.finditer(reading) if m.group()[0].isalpha()]
     covering = {i: m for m in words for i in range(m.start(), m.end())}
     for a0, a1, b0, b1 in spans:
         letters_before, letters_after = (any(c.isalpha() for c in text) for text in (original[a0:a1], reading[b0:b1]))
-        if strict and letters_before and not letters_after and not all(i in covering for i in range(b0, b1)):
+        inside_word = all(i in covering for i in range(b0, b1))
+        if strict and letters_before and not letters_after and not inside_word:
             return False
-        if strict and not letters_before and not letters_after:
+        if strict and not (letters_before or letters_after or inside_word) and not _word_free(original[a0:a1], b0, pair):
             return False  # a symbol read as another changes no word: no word can vouch for it
     for i in sorted(changed):
         if i in covering:
@@ -171,6 +175,13 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
         if not any(m is not None and known(m.group()) for m in neighbours):
             return False
     return True
+
+
+def _word_free(original: str, start: int, pair: tuple[int, int] | tuple[()]) -> bool:
+    """Whether a symbol-for-symbol reading needs no word to vouch for it: the original is
+    a control, which no text holds, or the reading opens or closes a quotation that the
+    token closes or opens ("®locale¯" as "«locale»")."""
+    return any(unicodedata.category(c) == "Cc" for c in original) or start in pair
 
 
 def text_logprob(text: str, lexicon: Lexicon) -> float:
