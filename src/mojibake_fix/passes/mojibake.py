@@ -304,6 +304,10 @@ class TokenJudge:
         York")."""
         return self._view(name, token).evidenced or dict(line).get(name, 0) > 0
 
+    def evidenced_channels(self) -> list[Channel]:
+        """The channels the document's tokens, all of them, evidence."""
+        return [channel for channel in self.channels if _channel_prior(*self.evidence[channel.name])[2]]
+
     def _damaged_by(self, token: str, channel: Channel) -> set[EvidenceKey]:
         """The characters of ``token`` (whose full reading the channel clearly damages)
         that no reading changing them leaves about as likely: the evidence against them.
@@ -427,7 +431,7 @@ class TokenJudge:
             return ranked
         rescored, moved = [], False
         for candidate in ranked:
-            words = [m for m in ITEM.finditer(candidate.text) if m.group()[0].isalpha()]
+            words = _words(candidate.text)
             gain = 0.0
             if len(words) == 1 and not candidate.joined and model.knows(words[0].group()):
                 word = words[0]
@@ -447,8 +451,7 @@ class TokenJudge:
         The token itself keeps its score, so it stays as likely correct as before.
         """
         readings = [c for c in ranked if c.channel is not None and not c.joined]
-        words = [[m.group() for m in ITEM.finditer(c.text) if m.group()[0].isalpha()] for c in readings]
-        counts = [written.count(found[0]) if len(found) == 1 else 0 for found in words]
+        counts = [written.count(found[0].group()) if len(found := _words(c.text)) == 1 else 0 for c in readings]
         if len(readings) < 2 or not any(counts):
             return ranked
         total = sum(counts)
@@ -515,6 +518,15 @@ def _alike(margins: dict[str, tuple[float, bool, str]], best: str) -> list[str]:
     """
     top, _, reading = margins[best]
     return [name for name, (margin, _, text) in margins.items() if text == reading and math.isclose(margin, top, abs_tol=1e-9)]
+
+
+def _words(text: str) -> list[regex.Match[str]]:
+    """The items of ``text`` that are words (``neighbours.ITEM``).
+
+    >>> [m.group() for m in _words("(с,")], [m.group() for m in _words("l’eau")]
+    (['с'], ['l', 'eau'])
+    """
+    return [m for m in ITEM.finditer(text) if m.group()[0].isalpha()]
 
 
 def _orphan_cost(text: str, inside_line: bool) -> float:
@@ -651,8 +663,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
         },
     )
     guessing = ctx.guess_languages is not None  # forced languages hold for every line
-    evidenced = [c for c in ctx.channels if _channel_prior(*judge.evidence[c.name])[2]]
-    written = WrittenWords(doc.texts, suspicious_pattern(evidenced or ctx.channels).search)
+    written = WrittenWords(doc.texts, suspicious_pattern(judge.evidenced_channels() or ctx.channels).search)
     for (number, line), matches in zip(lines, per_line):
         languages: list[str] | None = None  # the line's own, guessed when first needed
         for match, line_evidence in zip(matches, judge.line_evidence([m.group() for m in matches])):
