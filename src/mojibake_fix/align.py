@@ -1,21 +1,24 @@
 """Where two versions of a text differ, as spans of each; how many words of one the other keeps.
 
 >>> diff_spans("ŽtŽ", "été")
-[(0, 1, 0, 1), (2, 3, 2, 3)]
+((0, 1, 0, 1), (2, 3, 2, 3))
 >>> diff_spans("lÃ©gal", "légal")
-[(1, 3, 1, 2)]
+((1, 3, 1, 2),)
 """
 
 from __future__ import annotations
 
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 
-def diff_spans(old: str, new: str) -> list[tuple[int, int, int, int]]:
+@lru_cache(maxsize=1 << 16)
+def diff_spans(old: str, new: str) -> tuple[tuple[int, int, int, int], ...]:
     """(old_start, old_end, new_start, new_end) of each stretch that differs.
 
     Texts of equal length are compared position by position (runs of changed
     characters), which is what a single-byte confusion produces; others are aligned.
+    Cached: a document compares the same token and reading again and again.
     """
     if len(old) == len(new):
         spans = []
@@ -29,9 +32,9 @@ def diff_spans(old: str, new: str) -> list[tuple[int, int, int, int]]:
                 end += 1
             spans.append((index, end, index, end))
             index = end
-        return spans
+        return tuple(spans)
     matcher = SequenceMatcher(None, old, new, autojunk=False)
-    return [(a0, a1, b0, b1) for tag, a0, a1, b0, b1 in matcher.get_opcodes() if tag != "equal"]
+    return tuple((a0, a1, b0, b1) for tag, a0, a1, b0, b1 in matcher.get_opcodes() if tag != "equal")
 
 
 def differing_span(old: str, new: str) -> tuple[int, int, int]:
