@@ -88,6 +88,9 @@ class Line:
         """
         if not replacements:
             return
+        if not self.edits:
+            self._apply_to_input(sorted(replacements, key=lambda r: (r[0], r[1])))
+            return
         segments = self._segments()
         outs = [seg[2] for seg in segments]
         groups: list[tuple[list[tuple[int, int, str, Any]], dict[int, Edit]]] = []
@@ -132,6 +135,32 @@ class Line:
             position = out_end
         pieces.append(self.text[position:])
         self.edits = sorted(edits, key=lambda e: (e.start, e.end))
+        self.text = "".join(pieces)
+
+    def _apply_to_input(self, replacements: Sequence[tuple[int, int, str, Any]]) -> None:
+        """``apply_all`` on a line without edits, whose columns are the input's (sorted
+        replacements): only a deletion right after a replacement merges with it."""
+        groups: list[list[tuple[int, int, str, Any]]] = []
+        for replacement in replacements:
+            start, end, after = replacement[0], replacement[1], replacement[2]
+            if groups and not after and start == groups[-1][-1][1] < end:
+                groups[-1].append(replacement)
+            else:
+                groups.append([replacement])
+        text, edits, pieces, position = self.text, [], [], 0
+        for members in groups:
+            start, end = members[0][0], members[-1][1]
+            written, cursor = [], start
+            for member_start, member_end, after, _ in members:
+                written += [text[cursor:member_start], after]
+                cursor = member_end
+            after = "".join(written)
+            if after != text[start:end]:
+                edits.append(Edit(start, end, text[start:end], after, [member[3] for member in reversed(members)]))
+            pieces += [text[position:start], after]
+            position = end
+        pieces.append(text[position:])
+        self.edits = edits
         self.text = "".join(pieces)
 
     def edited_spans(self) -> list[tuple[int, int, Edit]]:
