@@ -333,12 +333,12 @@ class TokenJudge:
         total: Counter[str] = Counter()
         for token in set(tokens):
             total.update(self._verdicts.get(token, {}))
-        evidence = []
+        per_token: dict[str, LineEvidence] = {}
         for token in tokens:
-            rest = total.copy()
-            rest.subtract(self._verdicts.get(token, {}))
-            evidence.append(tuple(sorted((name, count) for name, count in rest.items() if count > 0)))
-        return evidence
+            if token not in per_token:
+                own = self._verdicts.get(token, {})
+                per_token[token] = tuple(sorted((name, rest) for name, count in total.items() if (rest := count - own.get(name, 0)) > 0))
+        return [per_token[token] for token in tokens]
 
     def reading_prior(self, channel: Channel, token: str, reading: str, line: LineEvidence = ()) -> float:
         """The prior of a reading: that of the least trusted character it changes.
@@ -433,12 +433,12 @@ class TokenJudge:
         for candidate in ranked:
             words = _words(candidate.text)
             gain = 0.0
-            if len(words) == 1 and not candidate.joined and model.knows(words[0].group()):
-                word = words[0]
-                before = self._neighbour(text[:start] + candidate.text[: word.start()], last=True)
-                after = self._neighbour(candidate.text[word.end() :] + text[end:], last=False)
-                if word.group().islower() or before in SENTENCE_START:
-                    gain = model.evidence(word.group(), before, after)
+            if len(words) == 1 and not candidate.joined and model.knows(words[0][0]):
+                word, word_start, word_end = words[0]
+                before = self._neighbour(text[:start] + candidate.text[:word_start], last=True)
+                after = self._neighbour(candidate.text[word_end:] + text[end:], last=False)
+                if word.islower() or before in SENTENCE_START:
+                    gain = model.evidence(word, before, after)
             moved = moved or gain > 0.0
             rescored.append(replace(candidate, score=candidate.score + gain, neighbours=gain) if gain else candidate)
         return sorted(rescored, key=lambda c: c.score, reverse=True) if moved else ranked
@@ -451,7 +451,7 @@ class TokenJudge:
         The token itself keeps its score, so it stays as likely correct as before.
         """
         readings = [c for c in ranked if c.channel is not None and not c.joined]
-        counts = [written.count(found[0].group()) if len(found := _words(c.text)) == 1 else 0 for c in readings]
+        counts = [written.count(found[0][0]) if len(found := _words(c.text)) == 1 else 0 for c in readings]
         if len(readings) < 2 or not any(counts):
             return ranked
         total = sum(counts)
@@ -520,13 +520,14 @@ def _alike(margins: dict[str, tuple[float, bool, str]], best: str) -> list[str]:
     return [name for name, (margin, _, text) in margins.items() if text == reading and math.isclose(margin, top, abs_tol=1e-9)]
 
 
-def _words(text: str) -> list[regex.Match[str]]:
-    """The items of ``text`` that are words (``neighbours.ITEM``).
+@lru_cache(maxsize=1 << 14)
+def _words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The items of ``text`` that are words (``neighbours.ITEM``), with their spans.
 
-    >>> [m.group() for m in _words("(с,")], [m.group() for m in _words("l’eau")]
-    (['с'], ['l', 'eau'])
+    >>> _words("(с,"), _words("l’eau")
+    ((('с', 1, 2),), (('l', 0, 1), ('eau', 2, 5)))
     """
-    return [m for m in ITEM.finditer(text) if m.group()[0].isalpha()]
+    return tuple((m.group(), m.start(), m.end()) for m in ITEM.finditer(text) if m.group()[0].isalpha())
 
 
 def _orphan_cost(text: str, inside_line: bool) -> float:
@@ -577,30 +578,29 @@ def document_words(texts: Iterable[str], channels: Sequence[Channel], limit: int
     reading, nor does a reading that turns letters into symbols ("ComitŽ" as "Comit‚"),
     or they would bring in languages the text does not use.
     """
-    pattern = suspicious_pattern(channels)
-    known: dict[str, list[str]] = {}
+    channels = tuple(channels)
     for count, token in enumerate(m.group() for text in texts for m in TOKEN.finditer(text)):
         if count >= limit:
             return
         yield token
-        if token not in known:
-            known[token] = _letter_readings(token, channels, pattern)
-        yield from known[token]
+        yield from _letter_readings(token, channels)
 
 
-def _letter_readings(token: str, channels: Sequence[Channel], pattern: regex.Pattern[str]) -> list[str]:
-    """The readings ``document_words`` adds for one token."""
+@lru_cache(maxsize=1 << 14)
+def _letter_readings(token: str, channels: tuple[Channel, ...]) -> tuple[str, ...]:
+    """The readings ``document_words`` adds for one token (cached: every round of every
+    document guesses its languages again)."""
     core = token.strip("".join(COMMON_PUNCTUATION))
-    if not pattern.search(token) or not short_enough(token, channels) or (LETTERS.fullmatch(core) and listed_somewhere(core)):
-        return []
+    if not suspicious_pattern(channels).search(token) or not short_enough(token, channels) or (LETTERS.fullmatch(core) and listed_somewhere(core)):
+        return ()
     letters = len(LETTER.findall(token))
     if letters < 2:
-        return []
+        return ()
     # with the letters some candidate language writes when a placeholder allows them
     written = native_letters(CANDIDATE_LANGUAGES)
     readings = {text for channel in channels for text, _ in channel.readings(token, letters=written, partial=False)}
     # as large a share of letters (a UTF-8 reading is shorter than its token)
-    return sorted(text for text in readings if len(LETTER.findall(text)) * len(token) >= letters * len(text))
+    return tuple(sorted(text for text in readings if len(LETTER.findall(text)) * len(token) >= letters * len(text)))
 
 
 def _passed_tokens(doc: Document, ctx: Context) -> Counter[str]:
@@ -666,10 +666,11 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     written = WrittenWords(doc.texts, suspicious_pattern(judge.evidenced_channels() or ctx.channels).search)
     for (number, line), matches in zip(lines, per_line):
         languages: list[str] | None = None  # the line's own, guessed when first needed
+        indent = len(line.text) - len(line.text.lstrip())
         for match, line_evidence in zip(matches, judge.line_evidence([m.group() for m in matches])):
             token = match.group()
             following, gap = _split_tail(line.text, match, pattern)
-            ranked = judge.candidates(token, following, bool(line.text[: match.start()].strip()), line_evidence)
+            ranked = judge.candidates(token, following, match.start() > indent, line_evidence)
             if guessing and any(c.channel is not None and not judge.evidenced_for(c.channel.name, token, line_evidence) for c in ranked):
                 languages = line_languages(line.text) if languages is None else languages
                 ranked = [c for c in ranked if not judge.foreign_to_line(c, token, languages, line_evidence)]
