@@ -217,6 +217,7 @@ class _Scan:
         self._flagged: dict[str, bool] = {}
         self._windows: dict[tuple[str, ...], _Join | None] = {}
         self._dropped: dict[str, tuple[str, float, str] | None] = {}
+        self._words: dict[tuple[str, str], tuple[tuple[str, ...], float, str] | None] = {}
 
     def known(self, word: str) -> str | None:
         """The form of ``word`` the lexicon knows (NFC, spacing accents recombined), or None."""
@@ -348,6 +349,12 @@ class _Scan:
         """(what each character becomes, confidence, evidence) for a word holding code
         points or stand-ins, or None to leave it as it is (also when some channel reads
         the whole ``token`` holding it as a word: "gem‰ﬂ" is "gemäß", not "gemäfl")."""
+        key = (word, token)
+        if key not in self._words:
+            self._words[key] = self._read_word(word, token)
+        return self._words[key]
+
+    def _read_word(self, word: str, token: str) -> tuple[tuple[str, ...], float, str] | None:
         # a ligature is lower case: no stand-in before a capital is one ("\x0cLes")
         free = [i for i, c in enumerate(word) if STAND_IN.match(c) and not word[i + 1 : i + 2].isupper()]
         as_is = tuple(CODE_POINTS.get(c, c) for c in word)
