@@ -636,8 +636,9 @@ def short_enough(token: str, channels: Sequence[Channel]) -> bool:
     return len(token) <= MAX_TOKEN * MAX_EXPANSION and any(c.read_length(token) <= MAX_TOKEN for c in channels)
 
 
-def _tokens_to_judge(text: str, pattern: regex.Pattern[str], channels: Sequence[Channel]) -> list[regex.Match[str]]:
-    return [m for m in TOKEN.finditer(text) if pattern.search(m.group()) and short_enough(m.group(), channels)]
+def _tokens_to_judge(text: str, channels: tuple[Channel, ...]) -> list[re.Match[str]]:
+    """The tokens (``TOKEN``) of one line holding a suspicious character, short enough to judge."""
+    return [m for m in _suspicious_tokens(channels).finditer(text) if short_enough(m.group(), channels)]
 
 
 def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
@@ -653,7 +654,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     pattern = suspicious_pattern(ctx.channels)
     judge = TokenJudge(ctx.lexicon, ctx.channels)
     lines = [(number, doc.lines[number]) for number in ctx.worth_a_look]
-    per_line = [_tokens_to_judge(line.text, pattern, ctx.channels) for _, line in lines]
+    per_line = [_tokens_to_judge(line.text, ctx.channels) for _, line in lines]
     judge.learn_priors([m.group() for matches in per_line for m in matches], _passed_tokens(doc, ctx))
     ctx.notes.setdefault(  # the first round's evidence is the input's
         "channels",
@@ -704,7 +705,7 @@ def _gap(text: str, end: int) -> int:
     return len(text) - end - len(text[end:].lstrip(" "))
 
 
-def _split_tail(text: str, match: regex.Match[str], pattern: regex.Pattern[str]) -> tuple[str | None, int]:
+def _split_tail(text: str, match: re.Match[str], pattern: regex.Pattern[str]) -> tuple[str | None, int]:
     """The next word when the damage may have split a word after ``match`` ("Parall• lement").
 
     Only a token that ends with a suspicious character, followed by one or two spaces and
