@@ -10,9 +10,10 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import chain
+from typing import NamedTuple
 
 from . import engine
-from .changes import CleanResult, summarize
+from .changes import CleanResult, Suspicion, summarize
 from .channels import DEFAULT_CHANNELS, get_channel
 from .context import Context
 from .document import LINE_BREAK, Document, describe_breaks, split_lines
@@ -53,6 +54,43 @@ def clean(
     >>> result.text, [(c.before, c.after, c.rule) for c in result.changes]
     ('Le rôle des villes', [('™', 'ô', 'mojibake:mac_roman>cp1252')])
     """
+    done = _repair(
+        text, min_confidence=min_confidence, languages=languages, channels=channels, keep_line_breaks=keep_line_breaks, repairs=repairs
+    )
+    changes = done.doc.changes() if done.doc is not None else []
+    summary = summarize(
+        changes,
+        done.suspicions,
+        lines=len(done.breaks),
+        languages=done.ctx.notes.get("languages", list(done.ctx.lexicon.languages)),
+        channels=done.ctx.notes.get("channels", {}),
+        line_breaks=describe_breaks(done.breaks),
+        kept_line_breaks=keep_line_breaks,
+    )
+    return CleanResult(done.output, changes, done.suspicions, summary)
+
+
+class _Repaired(NamedTuple):
+    """What ``_repair`` did: the output, the document with its edits (None when the text
+    needed nothing), the context, the input's line breaks and the suspicions."""
+
+    output: str
+    doc: Document | None
+    ctx: Context
+    breaks: list[str]
+    suspicions: list[Suspicion]
+
+
+def _repair(
+    text: str,
+    *,
+    min_confidence: float = 0.9,
+    languages: Sequence[str] | None = None,
+    channels: Sequence[str] = DEFAULT_CHANNELS,
+    keep_line_breaks: bool = False,
+    repairs: Iterable[str] | None = None,
+) -> _Repaired:
+    """Check the options and run the engine over ``text`` (``clean`` says what each means)."""
     if not 0.0 <= min_confidence <= 1.0:
         raise ValueError("min_confidence must be between 0 and 1")
     if languages is not None:
@@ -84,31 +122,19 @@ def clean(
     if not ctx.worth_a_look and hygiene.composed(text) and not engine.triggered(text, enabled):
         # the fast path: no pass would propose anything, so the text is its own output
         output = text if keep_line_breaks or "\r" not in text else LINE_BREAK.sub("\n", text)
-        changes, suspicions = [], []
-    else:
-        doc = Document(lines, breaks)
-        suspicions = engine.run(doc, ctx)
-        changes = doc.changes()
-        output = doc.render(keep_line_breaks)
-    summary = summarize(
-        changes,
-        suspicions,
-        lines=len(lines),
-        languages=ctx.notes.get("languages", list(ctx.lexicon.languages)),
-        channels=ctx.notes.get("channels", {}),
-        line_breaks=describe_breaks(breaks),
-        kept_line_breaks=keep_line_breaks,
-    )
-    return CleanResult(output, changes, suspicions, summary)
+        return _Repaired(output, None, ctx, breaks, [])
+    doc = Document(lines, breaks)
+    suspicions = engine.run(doc, ctx)
+    return _Repaired(doc.render(keep_line_breaks), doc, ctx, breaks, suspicions)
 
 
 def fix_text(text: str, **options: object) -> str:
-    """Just the clean text (options as for ``clean``).
+    """Just the clean text (options as for ``clean``); the changes are not listed.
 
     >>> fix_text("Hôtel de ville, 16e Žtage")
     'Hôtel de ville, 16e étage'
     """
-    return clean(text, **options).text  # type: ignore[arg-type]
+    return _repair(text, **options).output  # type: ignore[arg-type]
 
 
 def clean_bytes(data: bytes, **options: object) -> CleanResult:
