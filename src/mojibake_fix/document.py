@@ -164,8 +164,19 @@ class Line:
         self.text = "".join(pieces)
 
     def edited_spans(self) -> list[tuple[int, int, Edit]]:
-        """(out_start, out_end, edit) for each recorded edit, in current columns."""
-        return [(out0, out1, edit) for _, _, out0, out1, edit in self._segments() if edit is not None]
+        """(out_start, out_end, edit) for each recorded edit, in current columns.
+
+        >>> line = Line("Ã©tÃ© Ã¨re")
+        >>> line.apply_all([(0, 2, "é", None), (3, 5, "é", None), (6, 8, "è", None)])
+        >>> [(out0, out1, edit.before) for out0, out1, edit in line.edited_spans()]
+        [(0, 1, 'Ã©'), (2, 3, 'Ã©'), (4, 5, 'Ã¨')]
+        """
+        spans, shift = [], 0  # how much longer the text is than the input, so far
+        for edit in self.edits:
+            start = edit.start + shift
+            spans.append((start, start + len(edit.after), edit))
+            shift += len(edit.after) - (edit.end - edit.start)
+        return spans
 
     def to_input(self, positions: Sequence[int]) -> list[int]:
         """The input column of each current column of ``positions`` (an edit's start
