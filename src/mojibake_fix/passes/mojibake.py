@@ -330,9 +330,10 @@ class TokenJudge:
         """For each of a line's tokens, the evidence the line's other tokens give: per
         channel, how many of them it clearly repairs less how many it clearly damages.
         Tokens are counted once each: a token twice in a line is no evidence for itself."""
-        total: Counter[str] = Counter()
+        total: dict[str, int] = {}
         for token in set(tokens):
-            total.update(self._verdicts.get(token, {}))
+            for name, count in self._verdicts.get(token, {}).items():
+                total[name] = total.get(name, 0) + count
         per_token: dict[str, LineEvidence] = {}
         for token in tokens:
             if token not in per_token:
