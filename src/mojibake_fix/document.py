@@ -84,7 +84,8 @@ class Line:
 
         Replacements that touch the same earlier edit merge with it, and so with each other;
         so does a deletion with the replacement just before it ("•" → "è" and the space
-        after it deleted are one change, "• " → "è").
+        after it deleted are one change, "• " → "è"), and a replacement beside an earlier
+        insertion, whose input column it shares (else their order would be lost).
         """
         if not replacements:
             return
@@ -101,7 +102,11 @@ class Line:
                 _, _, out0, out1, edit = segments[index]
                 if out0 > end:
                     break
-                if edit is not None and ((out0 < end and start < out1) or (out0 == out1 and start <= out0 <= end)):
+                if edit is not None and (
+                    (out0 < end and start < out1)
+                    or (out0 == out1 and start <= out0 <= end)
+                    or (edit.start == edit.end and start <= out1 and out0 <= end)  # beside an insertion
+                ):
                     touched[id(edit)] = edit
             previous = groups[-1][0][-1] if groups else None
             # a deletion right after a replacement touches it, as an earlier edit would
@@ -245,6 +250,14 @@ class Document:
 def _plain_input(segments: Sequence[tuple[int, int, int, int, Edit | None]], position: int, last: bool) -> int | None:
     """The input column of current column ``position`` through an unedited stretch holding
     it (the last such stretch with ``last``, past any deletion there), or None inside an edit.
+
+    Where edits meet with no unedited stretch between them (two repaired letters side by
+    side, or a repaired letter opening the line), the column is where they meet.
+
+    >>> line = Line("ab")
+    >>> line.apply(0, 1, "X", "mojibake")
+    >>> _plain_input(line._segments(), 0, True), _plain_input(line._segments(), 1, True)
+    (0, 1)
     """
     found = None
     for in0, _, out0, out1, edit in segments:
@@ -252,6 +265,13 @@ def _plain_input(segments: Sequence[tuple[int, int, int, int, Edit | None]], pos
             found = in0 + position - out0
             if not last:
                 break
+    if found is None:
+        edges = [
+            column for in0, in1, out0, out1, edit in segments if edit is not None
+            for column, at in ((in0, out0), (in1, out1)) if at == position
+        ]
+        if edges:
+            found = max(edges) if last else min(edges)
     return found
 
 
