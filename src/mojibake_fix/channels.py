@@ -134,11 +134,20 @@ def _combinations(options: Sequence[tuple[str, ...]], letters: frozenset[str]) -
     1
     """
 
-    def native(option: str) -> bool:
-        return all(not c.isalpha() or c.isascii() or c.lower() in letters for c in option)
-
-    chosen = [tuple(o for o in choices if native(o)) or choices for choices in options] if letters else options
+    chosen = [_native_options(tuple(choices), letters) for choices in options] if letters else options
     yield from itertools.islice(itertools.product(*chosen), MAX_COMBINATIONS)
+
+
+@lru_cache(maxsize=1 << 12)
+def _native_options(choices: tuple[str, ...], letters: frozenset[str]) -> tuple[str, ...]:
+    """The ``choices`` that write no letter other than ASCII and ``letters``, or all of
+    them when none does (cached: a document meets the same few choices again and again).
+
+    >>> _native_options(("ѕ", "с", "я"), frozenset("ся")), _native_options(("Â",), frozenset("с"))
+    (('с', 'я'), ('Â',))
+    """
+    native = tuple(o for o in choices if all(not c.isalpha() or c.isascii() or c.lower() in letters for c in o))
+    return native or choices
 
 
 def _subset_readings(
