@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -82,13 +83,7 @@ class _Repaired(NamedTuple):
 
 
 def _repair(
-    text: str,
-    *,
-    min_confidence: float = 0.9,
-    languages: Sequence[str] | None = None,
-    channels: Sequence[str] = DEFAULT_CHANNELS,
-    keep_line_breaks: bool = False,
-    repairs: Iterable[str] | None = None,
+    text: str, *, min_confidence: float, languages: Sequence[str] | None, channels: Sequence[str], keep_line_breaks: bool, repairs: Iterable[str] | None
 ) -> _Repaired:
     """Check the options and run the engine over ``text`` (``clean`` says what each means)."""
     if not 0.0 <= min_confidence <= 1.0:
@@ -134,7 +129,14 @@ def fix_text(text: str, **options: object) -> str:
     >>> fix_text("Hôtel de ville, 16e Žtage")
     'Hôtel de ville, 16e étage'
     """
-    return _repair(text, **options).output  # type: ignore[arg-type]
+    unknown = sorted(options.keys() - _OPTIONS.keys())
+    if unknown:
+        raise TypeError(f"fix_text() got unknown option(s) {', '.join(unknown)} (choose from {', '.join(_OPTIONS)})")
+    return _repair(text, **{**_OPTIONS, **options}).output  # type: ignore[arg-type]
+
+
+#: ``clean``'s options and their defaults, which ``fix_text`` takes too.
+_OPTIONS = {name: p.default for name, p in inspect.signature(clean).parameters.items() if p.kind is p.KEYWORD_ONLY}
 
 
 def clean_bytes(data: bytes, **options: object) -> CleanResult:
