@@ -151,9 +151,12 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
         return long_enough and (lexicon.known(word) or all(lexicon.known(p) for p in parts))
 
     spans = diff_spans(original, reading)
+    words = [m for m in _PIECE.finditer(reading) if m.group()[0].isalpha()]
+    # the commonest refusal first: a word holding a changed character that is no word
+    if not all(known(m.group()) for m in words if any(b0 < m.end() and m.start() < b1 for _, _, b0, b1 in spans if b0 < b1)):
+        return False
     pair = _quote_pair(reading)
     changed = {i for _, _, b0, b1 in spans for i in range(b0, b1)}
-    words = [m for m in _PIECE.finditer(reading) if m.group()[0].isalpha()]
     covering = {i: m for m in words for i in range(m.start(), m.end())}
     for a0, a1, b0, b1 in spans:
         letters_before, letters_after = (any(c.isalpha() for c in text) for text in (original[a0:a1], reading[b0:b1]))
@@ -163,9 +166,7 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
         if strict and not (letters_before or letters_after or inside_word) and not _word_free(original[a0:a1], b0, pair):
             return False  # a symbol read as another changes no word: no word can vouch for it
     for i in sorted(changed):
-        if i in covering:
-            if not known(covering[i].group()):
-                return False
+        if i in covering:  # a known word, checked above
             continue
         neighbours = [covering.get(i - 1), covering.get(i + 1)]
         if reading[i] not in COMMON_PUNCTUATION or all(neighbours):
