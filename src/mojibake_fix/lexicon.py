@@ -14,10 +14,9 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import chain
 
 import regex
 
@@ -166,12 +165,43 @@ def fold(word: str) -> str:
     return word
 
 
-def _vote(words: Counter[str], lists: Mapping[str, Mapping[str, float]]) -> list[str]:
-    """The languages whose lists hold the most of ``words`` (folded, with counts), best
-    first; a word several lists hold counts for each a share."""
-    held = {lang: words.keys() & known.keys() for lang, known in lists.items()}
-    holders = Counter(chain.from_iterable(held.values()))  # how many lists hold each word
-    hits = Counter({lang: math.fsum(words[word] / holders[word] for word in common) for lang, common in held.items() if common})
+#: Per word list and candidate languages, the languages listing each (folded) word looked
+#: up so far (``_holding``).
+_HELD_BY: dict[tuple[str, tuple[str, ...]], dict[str, tuple[str, ...]]] = {}
+
+
+def _holding(wordlist: str, candidates: Sequence[str]) -> Callable[[str], tuple[str, ...]]:
+    """A function giving, for a folded word, the ``candidates`` whose ``wordlist`` lists it;
+    the answers are kept across calls, since the guesses of every round of every document
+    look up mostly the same words.
+
+    >>> _holding("small", ("fr", "en", "de"))("conseil"), _holding("small", ("fr", "en", "de"))("haus")
+    (('fr',), ('de',))
+    """
+    key = (wordlist, tuple(candidates))
+    cache = _HELD_BY.setdefault(key, {})
+    lists = [(lang, _frequencies(lang, wordlist)) for lang in key[1]]
+
+    def holding(word: str) -> tuple[str, ...]:
+        found = cache.get(word)
+        if found is None:
+            if len(cache) > CACHE_LIMIT:
+                cache.clear()
+            found = cache[word] = tuple(lang for lang, known in lists if word in known)
+        return found
+
+    return holding
+
+
+def _vote(words: Counter[str], languages: Sequence[str], holding: Callable[[str], Sequence[str]]) -> list[str]:
+    """The ``languages`` whose lists hold the most of ``words`` (folded, with counts), best
+    first; a word several lists hold (``holding`` names them) counts for each a share."""
+    shares: dict[str, list[float]] = {}
+    for word, times in words.items():
+        holders = holding(word)
+        for lang in holders:
+            shares.setdefault(lang, []).append(times / len(holders))
+    hits = Counter({lang: math.fsum(shares[lang]) for lang in languages if lang in shares})
     if not hits:
         return []
     best = hits.most_common(1)[0][1]
@@ -191,7 +221,7 @@ def guess_languages(words: Iterable[str], candidates: Sequence[str] = CANDIDATE_
     for token, times in Counter(words).items():
         for word in _WORD.findall(_CONTROLS.sub("", token)):
             seen[fold(word)] += times
-    return _vote(seen, {lang: _frequencies(lang, "small") for lang in candidates})
+    return _vote(seen, candidates, _holding("small", candidates))
 
 
 def quick_languages(text: str) -> list[str]:
@@ -206,7 +236,8 @@ def quick_languages(text: str) -> list[str]:
     seen: Counter[str] = Counter()
     for word, times in Counter(_WORD.findall(text)).items():
         seen[fold(word)] += times
-    return _vote(seen, {lang: table[lang]["top"] for lang in CANDIDATE_LANGUAGES})  # type: ignore[misc]
+    tops = [(lang, table[lang]["top"]) for lang in CANDIDATE_LANGUAGES]
+    return _vote(seen, CANDIDATE_LANGUAGES, lambda word: [lang for lang, top in tops if word in top])  # type: ignore[operator]
 
 
 def line_languages(text: str) -> list[str]:
@@ -218,10 +249,10 @@ def line_languages(text: str) -> list[str]:
     []
     """
     words = [fold(word) for word in _WORD.findall(_CONTROLS.sub("", text))]
-    lists = {lang: _frequencies(lang, "small") for lang in CANDIDATE_LANGUAGES}
-    if sum(any(word in known for known in lists.values()) for word in words) < LINE_WORDS:
+    holding = _holding("small", CANDIDATE_LANGUAGES)
+    if sum(bool(holding(word)) for word in words) < LINE_WORDS:
         return []
-    return _vote(Counter(words), lists)
+    return _vote(Counter(words), CANDIDATE_LANGUAGES, holding)
 
 
 def native_letters(languages: Sequence[str], initial: bool = False) -> frozenset[str]:
