@@ -160,7 +160,7 @@ def fold(word: str) -> str:
     word = word.casefold().replace("\u2019", "'").replace("\u02bc", "'")
     if "ş" in word or "ţ" in word:
         word = word.translate(_UNDER)
-    if any(c.isdigit() for c in word):
+    if not word.isalpha() and any(c.isdigit() for c in word):  # no letter is a digit
         word = "".join("0" if c.isdigit() else c for c in word)
     return word
 
