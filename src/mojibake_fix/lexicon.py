@@ -370,7 +370,10 @@ class Lexicon:
         """
         key = fold(word)
         floor = COMMON_LETTER if len(key) == 1 else KNOWN_FLOOR
-        return any(freqs.get(key, 0.0) >= floor for freqs in self._main)
+        for freqs in self._main:  # a loop, not any(): this is the commonest lookup of all
+            if freqs.get(key, 0.0) >= floor:
+                return True
+        return False
 
     def knowing(self, word: str) -> set[str]:
         """The document's languages that list ``word`` as known (``known``).
