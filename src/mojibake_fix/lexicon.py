@@ -166,8 +166,11 @@ def fold(word: str) -> str:
 
 
 #: Per word list and candidate languages, the languages listing each (folded) word looked
-#: up so far (``_holding``).
+#: up so far (``_holding``), at most ``HELD_LIMIT`` words; the tuples of languages are
+#: shared between words (``_SAME``), so a word costs its key and a slot.
 _HELD_BY: dict[tuple[str, tuple[str, ...]], dict[str, tuple[str, ...]]] = {}
+_SAME: dict[tuple[str, ...], tuple[str, ...]] = {}
+HELD_LIMIT = 100_000
 
 
 def _holding(wordlist: str, candidates: Sequence[str]) -> Callable[[str], tuple[str, ...]]:
@@ -185,9 +188,10 @@ def _holding(wordlist: str, candidates: Sequence[str]) -> Callable[[str], tuple[
     def holding(word: str) -> tuple[str, ...]:
         found = cache.get(word)
         if found is None:
-            if len(cache) > CACHE_LIMIT:
+            if len(cache) > HELD_LIMIT:
                 cache.clear()
-            found = cache[word] = tuple(lang for lang, known in lists if word in known)
+            found = tuple(lang for lang, known in lists if word in known)
+            found = cache[word] = _SAME.setdefault(found, found)
         return found
 
     return holding
