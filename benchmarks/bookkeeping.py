@@ -14,12 +14,12 @@ judging alone reaches twice ftfy's throughput.
 from __future__ import annotations
 
 import argparse
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
 import ftfy
+from speed import best_time, repeated  # this folder's speed benchmark
 
 import mojibake_fix
 from mojibake_fix import engine
@@ -60,35 +60,26 @@ def with_passes(make: Callable[[Pass], Pass]) -> tuple[engine.Stage, ...]:
     return tuple(replace(stage, run=make(stage.run)) if stage.run in JUDGING else stage for stage in engine.PASSES)
 
 
-def best_time(function: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of each (default 3)")
     args = parser.parse_args()
     brochure = (ROOT / "corpus" / "brochure" / "input.txt").read_text(encoding="utf-8")
-    text = brochure * -(-2_000_000 // len(brochure))
+    text = repeated(brochure, 2_000_000)
     original = engine.PASSES
     calls: dict[Pass, list[list[Proposal]]] = {run: [] for run in JUDGING}
     try:
         engine.PASSES = with_passes(lambda run: recording(run, calls[run]))
         expected = mojibake_fix.fix_text(text)
         engine.PASSES = original
-        full = best_time(lambda: mojibake_fix.fix_text(text), args.repeat)
+        full = best_time(mojibake_fix.fix_text, text, args.repeat)
         engine.PASSES = with_passes(lambda run: replaying(calls[run]))
         if mojibake_fix.fix_text(text) != expected:
             raise SystemExit("the replayed run gave another output")
-        bound = best_time(lambda: mojibake_fix.fix_text(text), args.repeat)
+        bound = best_time(mojibake_fix.fix_text, text, args.repeat)
     finally:
         engine.PASSES = original
-    theirs = best_time(lambda: ftfy.fix_text(text), args.repeat)
+    theirs = best_time(ftfy.fix_text, text, args.repeat)
     size = len(text.encode("utf-8")) / 1e6
     print(f"brochure repeated, {size:.2f} MB, best of {args.repeat}:")
     print(f"  mojibake-fix          {full:6.2f} s")

@@ -18,7 +18,7 @@ import regex
 
 from ..changes import Proposal, Step
 from ..context import Context
-from ..document import Document, Edit, Line
+from ..document import Document, Edit
 
 #: A run of spaces between two non-space characters.
 WORD_GAP = regex.compile(r"(?<=\S)( +)(?=\S)")
@@ -32,21 +32,13 @@ def _repaired_ends(line_edits: list[tuple[int, int, Edit]]) -> set[int]:
     return {end for _, end, edit in line_edits if any(s.rule.startswith(("mojibake", "placeholder")) for s in edit.steps)}
 
 
-def _doubled_after_repair(line: Line) -> bool:
-    """Whether two spaces follow some repaired character of ``line``."""
-    text = line.text
-    return "  " in text and any(text.startswith("  ", end) for end in _repaired_ends(line.edited_spans()))
-
-
 def collapse_after_repairs(doc: Document, ctx: Context) -> Iterator[Proposal]:
     """Shrink two or more spaces right after a repaired character to one."""
-    if not any(line.edits and _doubled_after_repair(line) for line in doc.lines):
-        return  # nothing to shrink: the statistics of the gaps are not needed
     ends_per_line = {
         number: ends for number, line in enumerate(doc.lines) if line.edits and (ends := _repaired_ends(line.edited_spans()))
     }
-    if not ends_per_line:
-        return
+    if not any(doc.lines[number].text.startswith("  ", end) for number, ends in ends_per_line.items() for end in ends):
+        return  # nothing to shrink: the statistics of the gaps are not needed
     joined = "\n".join(doc.texts)
     total, doubles = len(WORD_GAP.findall(joined)), len(DOUBLE_GAP.findall(joined))
     for number, ends in ends_per_line.items():
