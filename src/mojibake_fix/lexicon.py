@@ -291,6 +291,28 @@ def uses_apostrophe(languages: Sequence[str]) -> bool:
     return any(table[lang]["apostrophe"] for lang in languages if lang in table)
 
 
+@lru_cache(maxsize=64)
+def _clitics(languages: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    table = _table()
+    found = [table[lang] for lang in languages if lang in table]
+    return frozenset(p for t in found for p in t["elided"]), frozenset(p for t in found for p in t["suffixed"])  # type: ignore[attr-defined]
+
+
+def splits_at_apostrophe(languages: Sequence[str], head: str, tail: str) -> bool:
+    """Whether ``languages`` split a word at an apostrophe between ``head`` and ``tail``:
+    the head is one letter ("l’eau") or a part many listed words start with ("dell’"),
+    or the tail a part many end with ("’s", Turkish "’da").  Anywhere else the
+    apostrophe holds one word: "Meg’as" is no English "Meg" and "as".
+
+    >>> splits_at_apostrophe(["fr"], "l", "eau"), splits_at_apostrophe(["en"], "Meg", "s")
+    (True, True)
+    >>> splits_at_apostrophe(["en"], "Meg", "as"), splits_at_apostrophe(["it"], "dell", "anno")
+    (False, True)
+    """
+    elided, suffixed = _clitics(tuple(languages))
+    return len(head) == 1 or fold(head) in elided or fold(tail) in suffixed
+
+
 def listed_somewhere(token: str) -> bool:
     """Whether every word of ``token`` (none counts as all) is in some candidate list.
 
@@ -300,6 +322,22 @@ def listed_somewhere(token: str) -> bool:
     words = [fold(w) for w in _WORD.findall(token)]
     lists = [_frequencies(lang, "small") for lang in CANDIDATE_LANGUAGES]
     return all(any(w in freqs for freqs in lists) for w in words)
+
+
+def languages_listing(text: str) -> tuple[str, ...]:
+    """The candidate languages whose lists hold every word of ``text`` (none: no language).
+
+    >>> languages_listing("écologiques"), languages_listing("Žcologiques")
+    (('fr',), ())
+    """
+    words = [fold(w) for w in _WORD.findall(text)]
+    if not words:
+        return ()
+    holding = _holding("small", CANDIDATE_LANGUAGES)
+    found = set(holding(words[0]))
+    for word in words[1:]:
+        found.intersection_update(holding(word))
+    return tuple(lang for lang in CANDIDATE_LANGUAGES if lang in found)
 
 
 def word_coverage(words: Sequence[str], limit: int = 2000) -> float:
@@ -313,6 +351,38 @@ def word_coverage(words: Sequence[str], limit: int = 2000) -> float:
         return 0.0
     lists = [_frequencies(lang, "small") for lang in CANDIDATE_LANGUAGES]
     return sum(any(w in freqs for freqs in lists) for w in sample) / len(sample)
+
+
+#: What a letter costs in a word of another language, one script, its letters some
+#: candidate language's: a name from elsewhere ("Ñandú" in French text) is no less a word
+#: than a word the document's character model knows, only rarer.  A letter the
+#: document's languages do not write costs more.
+FOREIGN_LETTER, STRANGE_LETTER = math.log(1 / 30), math.log(1 / 300)
+_ONE_SCRIPT = regex.compile(r"(?:[\p{Latin}\p{M}]+|[\p{Cyrillic}\p{M}]+|[\p{Greek}\p{M}]+)")
+
+
+@cache
+def _candidate_letters() -> frozenset[str]:
+    return native_letters(CANDIDATE_LANGUAGES)
+
+
+def _letters_floor(word: str, native: frozenset[str]) -> float:
+    """The least log-probability of ``word`` as a word type of some candidate language,
+    weighted as another language's word, where every letter is ASCII or some candidate
+    language's and all are of one script ("ñandú" yes, "εm" and "rƒseau" no): each
+    letter ``FOREIGN_LETTER``, or ``STRANGE_LETTER`` if it is not ASCII nor ``native``.
+
+    >>> _letters_floor("ñandú", frozenset("ñú")) > _letters_floor("ñandú", frozenset()) > -40.0
+    True
+    >>> _letters_floor("εm", frozenset()), _letters_floor("rƒseau", frozenset())
+    (-inf, -inf)
+    """
+    folded = word.casefold()
+    letters = _candidate_letters()
+    if not _ONE_SCRIPT.fullmatch(folded) or not all(c.isascii() or c in letters or not c.isalpha() for c in folded):
+        return -math.inf
+    strange = sum(1 for c in folded if not c.isascii() and c not in native)
+    return math.log(OTHER_LANGUAGE_WEIGHT) + FOREIGN_LETTER * (len(folded) + 1 - strange) + STRANGE_LETTER * strange
 
 
 class Lexicon:
@@ -340,6 +410,11 @@ class Lexicon:
         if self._lists is None:
             self._lists = [_frequencies(lang, "best") for lang in self.languages]
         return self._lists
+
+    @property
+    def letters(self) -> frozenset[str]:
+        """The non-ASCII letters of the document's languages (``native_letters``)."""
+        return native_letters(self.languages)
 
     @property
     def charmodel(self) -> CharModel:
@@ -416,7 +491,7 @@ class Lexicon:
         cached = self._cache.get(word)
         if cached is None:
             freq, _ = self.frequency(word)
-            unknown = math.log(OOV_PROBABILITY) + self.charmodel.logprob(fold(word))
+            unknown = math.log(OOV_PROBABILITY) + max(self.charmodel.logprob(fold(word)), _letters_floor(word, self.letters))
             if not freq and len(word) >= 2 * COMPOUND_MIN:
                 unknown = max(unknown, self.compound_logprob(word) or unknown)
             cached = max(math.log(freq), unknown) if freq else unknown

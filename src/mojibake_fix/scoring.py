@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Collection
+from itertools import pairwise
 
 import regex
 
 from .align import diff_spans
-from .lexicon import Lexicon, uses_apostrophe
+from .lexicon import COMMON_LETTER, Lexicon, splits_at_apostrophe, uses_apostrophe
 
 #: A word (letters and marks, apostrophes inside), a number, or any other single character
 #: (a space inside a reading, such as a no-break space, is a character like any other).
@@ -30,6 +32,12 @@ _APOSTROPHES = regex.compile(r"['’ʼ]")
 COMMON_PUNCTUATION = frozenset(".,;:!?'\"’‘“”«»()[]{}-‐–—…/%&*+#@§°_")
 #: Symbols real text uses often enough: marks, currencies, units, superscripts.
 COMMON_SYMBOLS = frozenset("©®™°€£$¥¢§¶†‡•·²³¹µ×±")
+#: Dashes that stand between words or beside them, not glued to one side of a word.
+DASHES = frozenset("–—―")
+#: Signs that follow what they qualify ("21°", "n°", "50 %"): opening a word, they are rare.
+POSTFIX = frozenset("°%‰")
+#: Ordinal indicators, letters that after a number are as common as punctuation ("2º", "3ª").
+ORDINALS = frozenset("ºª")
 #: Characters that may sit between two letters of one token (l’eau, Nations-Unies, a.m.).
 JOINERS = frozenset("'’ʼ-‐./")
 
@@ -85,14 +93,24 @@ def word_logprob(word: str, lexicon: Lexicon) -> float:
     True
     >>> word_logprob("tömör’t", Lexicon(["hu"])) < word_logprob("tömörít", Lexicon(["hu"]))
     True
+    >>> word_logprob("Meg’as", Lexicon(["en"])) < word_logprob("Megías", Lexicon(["en"]))
+    True
     """
     score = lexicon.word_logprob(word)
     if _APOSTROPHES.search(word):
         parts = _APOSTROPHES.split(word)
-        join = APOSTROPHE_JOIN + (0.0 if uses_apostrophe(lexicon.languages) else NO_APOSTROPHES)
-        split = sum(lexicon.word_logprob(p) for p in parts) + join * (len(parts) - 1)
-        score = max(score, split)
-    return score + (ODD_CASE if _odd_case(word) else 0.0)
+        if all(splits_at_apostrophe(lexicon.languages, head, tail) or _elision(head, lexicon) for head, tail in pairwise(parts)):
+            join = APOSTROPHE_JOIN + (0.0 if uses_apostrophe(lexicon.languages) else NO_APOSTROPHES)
+            split = sum(lexicon.word_logprob(p) for p in parts) + join * (len(parts) - 1)
+            score = max(score, split)
+    # case is read part by part: "d’ICLEI" is an elided article and an acronym
+    return score + (ODD_CASE if any(map(_odd_case, _APOSTROPHES.split(word))) else 0.0)
+
+
+def _elision(head: str, lexicon: Lexicon) -> bool:
+    """Whether ``head`` is a short word the lists know as common as a lone letter must be:
+    an elided form they list on its own (French "qu", "l")."""
+    return len(head) <= 2 and lexicon.frequency(head)[0] >= COMMON_LETTER
 
 
 def plausible_punctuation(reading: str, original: str) -> bool:
@@ -120,7 +138,7 @@ def plausible_punctuation(reading: str, original: str) -> bool:
     return True
 
 
-def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool = True) -> bool:
+def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool = True, languages: Collection[str] | None = None) -> bool:
     """Whether the lexicon vouches for a reading on its own, without document evidence.
 
     Every word the reading changed must be a word of the document's languages.  A
@@ -131,6 +149,8 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
     ("Ó Briain").  Nor can words vouch for a symbol read as another outside a word:
     "®ndr" changes no word as "«ndr" (``_word_free`` says when none is needed).  Not
     ``strict``, these three rules are waived: the document's evidence is gathered that way.
+    Given ``languages``, a word must be a word of one of them: those the document writes,
+    not only those its broken tokens read as.
 
     >>> from mojibake_fix.lexicon import Lexicon
     >>> lex = Lexicon(["fr"])
@@ -142,13 +162,18 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
     (False, False)
     >>> backed_by_words("«eau»", "®eau¯", lex), backed_by_words("“eau”", "\x93eau\x94", lex)
     (True, True)
+    >>> backed_by_words("rôle", "r™le", Lexicon(["fr"])), backed_by_words("rôle", "r™le", Lexicon(["fr"]), languages=())
+    (True, False)
     """
 
     def known(word: str) -> bool:
         # a lone letter says too little ("Ó Briain", "(é)", "ƒ 2,50"): two letters at least
         parts = _APOSTROPHES.split(word)
         long_enough = not strict or sum(c.isalpha() for c in word) >= 2
-        return long_enough and (lexicon.known(word) or all(lexicon.known(p) for p in parts))
+        return long_enough and (listed(word) or all(listed(p) for p in parts))
+
+    def listed(word: str) -> bool:
+        return lexicon.known(word) if languages is None else not lexicon.knowing(word).isdisjoint(languages)
 
     spans = diff_spans(original, reading)
     words = [m for m in _PIECE.finditer(reading) if m.group()[0].isalpha()]
@@ -194,12 +219,17 @@ def text_logprob(text: str, lexicon: Lexicon) -> float:
         first = piece[0]
         if first.isdigit():
             total += NUMBER
+        elif piece in ORDINALS and text[match.start() - 1 : match.start()].isdigit():
+            total += COMMON
         elif len(piece) > 1 or unicodedata.category(first)[0] in "LM":
             total += word_logprob(piece, lexicon)
         else:
-            total += PAIRED if pair and match.start() == pair[1] else symbol_logprob(first)
             before = text[match.start() - 1 : match.start()].isalnum()
             after = text[match.end() : match.end() + 1].isalnum()
+            if pair and match.start() == pair[1]:
+                total += PAIRED
+            else:
+                total += UNCOMMON if first in POSTFIX and after and not before else symbol_logprob(first)
             if before and after and first not in JOINERS:
                 total += INSIDE_WORD
             elif before != after and match.start() not in pair and _facing_away(first, before):
@@ -224,8 +254,15 @@ def _quote_pair(text: str) -> tuple[int, int] | tuple[()]:
 
 
 def _facing_away(char: str, word_before: bool) -> bool:
-    """An opening mark glued after a word, or a closing one glued before a word ("Windows«")."""
+    """An opening mark glued after a word, a closing one glued before a word ("Windows«"),
+    or a dash glued to one word only ("–ame"; "2000–2005" joins two).
+
+    >>> _facing_away("«", True), _facing_away("–", False), _facing_away("-", False)
+    (True, True, False)
+    """
     category = unicodedata.category(char)
+    if char in DASHES:
+        return True
     return category in ("Ps", "Pi") if word_before else category in ("Pe", "Pf")
 
 
