@@ -7,7 +7,13 @@ grouped by confidence.  A calibrated confidence of 0.95 should be right
 about 95 times in 100.  Suspicions (changes below the bar, not applied) are checked too:
 how often their suggestion would have been right.
 
+Correct text counts too: every change made to the texts of ``corpus/negative`` (each
+file as one document, and each line alone) is a wrong change in its band, since a
+confidence that only the damaged corpus checks says nothing of the text it should leave
+alone.
+
     python benchmarks/calibration.py
+    python benchmarks/calibration.py --languages fr,de --channels mac_roman>cp1252   # a quicker look
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import mojibake_fix
 from mojibake_fix.channels import DEFAULT_CHANNELS, get_channel
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "texts"
+NEGATIVE = CORPUS.parent / "negative"
 BUCKETS = (0.0, 0.5, 0.9, 0.95, 0.99, 0.999, 1.0000001)
 
 
@@ -51,13 +58,28 @@ def output_column(changes: list[mojibake_fix.Change], line: int, column: int) ->
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.parse_args()
+    parser.add_argument("--languages", help="corpus languages, comma-separated (default: all)")
+    parser.add_argument("--channels", default=",".join(DEFAULT_CHANNELS), help="channels to damage through, comma-separated")
+    parser.add_argument("--wrong", action="store_true", help="print every wrong change")
+    args = parser.parse_args()
+    wanted = set(args.languages.split(",")) if args.languages else None
     right = [0] * (len(BUCKETS) - 1)
     total = [0] * (len(BUCKETS) - 1)
     suspicions = [0, 0]
-    for path in sorted(CORPUS.glob("*.txt")):
+    on_correct = 0
+    for path in sorted(NEGATIVE.glob("*.txt")):
         lines = path.read_text(encoding="utf-8").removesuffix("\n").split("\n")
-        for name in DEFAULT_CHANNELS:
+        for result in [mojibake_fix.clean("\n".join(lines)), *map(mojibake_fix.clean, lines)]:
+            for change in result.changes:
+                total[bucket(change.confidence)] += 1
+                on_correct += 1
+                if args.wrong:
+                    print(f"wrong on correct text {path.name}: {change.before!r} → {change.after!r} {change.rule} {change.confidence:.3f} {change.evidence}")
+    for path in sorted(CORPUS.glob("*.txt")):
+        if wanted is not None and path.stem not in wanted:
+            continue
+        lines = path.read_text(encoding="utf-8").removesuffix("\n").split("\n")
+        for name in args.channels.split(","):
             damage = get_channel(name).damage
             for half in (False, True):
                 damaged = [damage(l) if not half or n % 2 == 0 else l for n, l in enumerate(lines)]
@@ -67,6 +89,8 @@ def main() -> None:
                     ok = lands(out[change.line - 1], lines[change.line - 1], change.out_start, change.out_end)
                     total[bucket(change.confidence)] += 1
                     right[bucket(change.confidence)] += ok
+                    if args.wrong and not ok:
+                        print(f"wrong {path.stem} {name} line {change.line}: {change.before!r} → {change.after!r} {change.confidence:.3f} {change.evidence}")
                 for suspicion in result.suspicions:
                     got = out[suspicion.line - 1]
                     start = output_column(result.changes, suspicion.line, suspicion.start)
@@ -78,6 +102,7 @@ def main() -> None:
     for i in range(len(total)):
         if total[i]:
             print(f"| {BUCKETS[i]:.3f} – {min(BUCKETS[i + 1], 1.0):.3f} | {total[i]} | {right[i] / total[i]:.2%} | {total[i] - right[i]} |")
+    print(f"\nChanges made to correct text (corpus/negative, counted wrong above): {on_correct}")
     if suspicions[0]:
         print(f"\nSuspicions: {suspicions[0]}, suggestion right in {suspicions[1] / suspicions[0]:.0%}")
 

@@ -20,7 +20,7 @@ from .context import Context
 from .document import LINE_BREAK, Document, describe_breaks, split_lines
 from .lexicon import Lexicon, guess_languages, known_language
 from .passes import hygiene
-from .passes.mojibake import document_words
+from .passes.mojibake import attested_languages, document_words
 from .screen import sample
 from .sources.pdf import extract, page_of_lines
 from .sources.text import decode
@@ -98,12 +98,14 @@ def _repair(
     if unknown:
         raise ValueError(f"unknown repair(s) {', '.join(unknown)} (choose from {', '.join(REPAIRS)})")
 
-    def guess(texts: Sequence[str], lines: Sequence[int]) -> list[str]:
-        # the lines worth a look with the readings of their odd words, and a sample of the rest
+    def guess(texts: Sequence[str], lines: Sequence[int]) -> tuple[list[str], list[str]]:
+        # the languages the lines worth a look and a sample of the rest attest; where they
+        # attest none, the lexicon still needs some: those of every reading of their odd words
         looked_at = set(lines)
-        words = document_words([texts[number] for number in lines], channel_list, LANGUAGE_SAMPLE)
-        rest = [text for number, text in enumerate(texts) if number not in looked_at]
-        return guess_languages(chain(words, sample(rest, GUESS_SAMPLE).split()))
+        odd = [texts[number] for number in lines]
+        rest = sample([text for number, text in enumerate(texts) if number not in looked_at], GUESS_SAMPLE).split()
+        attested = attested_languages(odd, channel_list, LANGUAGE_SAMPLE, rest)
+        return attested or guess_languages(chain(document_words(odd, channel_list, LANGUAGE_SAMPLE), rest)), attested
 
     ctx = Context(
         lexicon=Lexicon.shared(languages or ()),
@@ -144,8 +146,8 @@ def clean_bytes(data: bytes, **options: object) -> CleanResult:
 
     The summary's ``encoding`` says which encoding was assumed.
 
-    >>> clean_bytes("ŽtŽ".encode("utf-8")).text
-    'été'
+    >>> clean_bytes("Le rŽseau a ŽtŽ lancŽ".encode("utf-8")).text
+    'Le réseau a été lancé'
     """
     text, encoding = decode(data)
     result = clean(text, **options)  # type: ignore[arg-type]

@@ -59,6 +59,13 @@ DEFAULT_CHANNELS = (
 )
 
 
+@lru_cache(maxsize=None)
+def _repertoire(codec: str) -> frozenset[str]:
+    """The characters of bytes 0x80-0xFF in ``codec`` (undefined ones as C1 controls), with
+    the placeholders that stand for lost bytes and the lone accents extractors write."""
+    return frozenset(_decode_byte(codec, byte, sloppy=True) or "" for byte in range(0x80, 0x100)) | set(PLACEHOLDERS) | set(SPACING_ACCENT_ALIASES)
+
+
 def _decode_byte(codec: str, byte: int, sloppy: bool) -> str | None:
     """Decode one byte; undefined bytes give None, or their Latin-1 C1 control if sloppy.
 
@@ -106,6 +113,26 @@ class Channel:
     def suspects(self, token: str) -> set[int]:
         """The positions in ``token`` of the characters this channel would change."""
         raise NotImplementedError
+
+    @property
+    def shown_by(self) -> str:
+        """The code page the damaged text was last read as."""
+        raise NotImplementedError
+
+    def could_write(self, text: str, letters: frozenset[str] = frozenset()) -> bool:
+        """Whether text read through this channel can hold every character of ``text``:
+        beyond ASCII and ``letters`` (lower case: a document's own letters, which a line
+        partly damaged keeps, as Czech "ř" beside Mac-Roman damage), only what the last
+        code page shows, placeholders and lone accents.  A line holding "→" was never
+        read as cp437, which has no arrow.
+
+        >>> get_channel("cp1252>cp437").could_write("maεtre ≈ 3"), get_channel("cp1252>cp437").could_write("x → ∞")
+        (True, False)
+        >>> get_channel("mac_roman>cp1252").could_write("přid‡vaných", frozenset("řý"))
+        True
+        """
+        shown = _repertoire(self.shown_by)
+        return all(c.isascii() or c in shown or c.lower() in letters for c in set(text))
 
     def read_length(self, token: str) -> int:
         """How long ``token`` is once read back (a single-byte channel keeps lengths)."""
@@ -221,6 +248,10 @@ class SingleByteChannel(Channel):
         """The channel's name as used in rules: ``true>read``."""
         return f"{self.true_codec}>{self.read_codec}"
 
+    @property
+    def shown_by(self) -> str:
+        return self.read_codec
+
     def char_readings(self, char: str) -> tuple[str, ...]:
         """Every character ``char`` may stand for under this channel (empty if none).
 
@@ -330,6 +361,10 @@ class Utf8Channel(Channel):
     def name(self) -> str:
         """``utf-8>read`` (``>read`` once more per extra reading)."""
         return ">".join(("utf-8", *self.read_codecs))
+
+    @property
+    def shown_by(self) -> str:
+        return self.read_codecs[-1]
 
     def _runs(self, token: str, level: int) -> list[tuple[int, int, tuple[str, ...]]]:
         """(start, end, readings) of each stretch of ``token`` that is one UTF-8 character.

@@ -26,9 +26,13 @@ class Context:
     channels: tuple[Channel, ...]
     min_confidence: float = 0.9
     notes: dict[str, Any] = field(default_factory=dict)
+    #: the languages whose words the document writes, not only its broken tokens' readings
+    #: (``passes.mojibake.attested_languages``): a word vouches for a reading only in one
+    #: of them; None where the languages were forced: the lexicon's
+    attested: tuple[str, ...] | None = None
     #: guesses the languages of the document as it is now from the given lines worth a
-    #: look (and a sample of the rest); None when the languages were forced
-    guess_languages: Callable[[Sequence[str], Sequence[int]], Sequence[str]] | None = None
+    #: look (and a sample of the rest), and those it attests; None when they were forced
+    guess_languages: Callable[[Sequence[str], Sequence[int]], tuple[Sequence[str], Sequence[str]]] | None = None
     #: the optional repairs enabled (names of ``engine.OPTIONAL``)
     repairs: frozenset[str] = frozenset()
     #: numbers of the lines the screen found worth a closer look (``screen.py``)
@@ -51,7 +55,8 @@ class Context:
         quick = quick_languages(sample(texts, SCREEN_SAMPLE)) if self.guess_languages else self.lexicon.languages
         self.worth_a_look = lines_worth_a_look(texts, screen_pattern(self.channels, quick))
         if self.guess_languages is not None:
-            languages = self.guess_languages(texts, self.worth_a_look) if self.worth_a_look else quick
+            languages, attested = self.guess_languages(texts, self.worth_a_look) if self.worth_a_look else (quick, quick)
+            self.attested = tuple(attested)
             if self.worth_a_look and tuple(languages) != tuple(quick):
                 # the full guess may leave out a language whose letters let a line pass
                 # ("Èxito" passes for Catalan in Spanish text): screen again for it

@@ -28,12 +28,14 @@ import regex
 
 from ..align import diff_spans
 from ..changes import Proposal, Step
-from ..channels import PLACEHOLDERS, Channel
+from ..channels import PLACEHOLDERS, SPACING_ACCENT_ALIASES, Channel
 from ..context import Context
 from ..document import Document
 from ..lexicon import (
     CANDIDATE_LANGUAGES,
     Lexicon,
+    guess_languages,
+    languages_listing,
     line_languages,
     listed_somewhere,
     native_letters,
@@ -86,14 +88,23 @@ LINE_HIT = math.log(10)
 LINE_PRIOR_MAX = 8.0
 #: What stands before a word that may start a sentence (None: the line's start).
 SENTENCE_START = frozenset((None, ".", "!", "?"))
-#: A line's evidence: per channel, clear repairs less clear damages among its tokens.
+#: A line's evidence: per channel, clear repairs less clear damages among its tokens;
+#: 0 for a channel the line agrees with (``TokenJudge.line_evidence``), and ``WORDED``
+#: where the line's own words are the document's.
 LineEvidence = tuple[tuple[str, int], ...]
+WORDED = "(words)"
 #: Cost of a lone closing quote or bracket opening a line.
 ORPHAN_CLOSING = math.log(1e-2)
 #: Above this many readings of a token through one channel, only those that are words are scored.
 FEW_READINGS = 8
 #: Characters of the lines the screen let pass read for evidence against the channels.
 PASSED_SAMPLE = 50_000
+#: How much better (nats) a reading the document vouches for, not its words, must explain
+#: its token (``TokenJudge.vouched``); below ``WORDED_MARGIN``, only in a line whose own
+#: words are the document's ("syntax’)" in a Czech sentence, not "ñame" in a Spanish one).
+DOC_MARGIN, WORDED_MARGIN = math.log(4), math.log(20)
+#: The highest confidence of a reading no word backs (``TokenJudge.confidence``).
+UNWORDED = 0.98
 #: A repair whose posterior is at least this is reported as a suspicion when not applied.
 SUSPICION_FLOOR = 0.2
 
@@ -169,9 +180,13 @@ class ChannelView(NamedTuple):
 class TokenJudge:
     """Scores and decides tokens for one document: lexicon, channels and their priors."""
 
-    def __init__(self, lexicon: Lexicon, channels: Sequence[Channel]):
+    def __init__(self, lexicon: Lexicon, channels: Sequence[Channel], attested: Sequence[str] | None = None):
         self.lexicon = lexicon
         self.channels = tuple(channels)
+        #: the languages whose words vouch for a reading (``attested_languages``), and their letters
+        self.attested = frozenset(lexicon.languages if attested is None else attested)
+        self._attested_letters = native_letters(sorted(self.attested))
+        self._suspicious = suspicious_pattern(self.channels)
         #: the letters of the document's languages, whose readings are tried first
         self.letters = native_letters(lexicon.languages)
         #: what short words keep company with, in the first of the document's languages that has a table
@@ -179,6 +194,12 @@ class TokenJudge:
         self.priors = {channel.name: 0.0 for channel in self.channels}
         self.evidence = {channel.name: (0, 0) for channel in self.channels}
         self._per_char: dict[str, Counter[str]] = {}
+        #: per token and channel, its occurrences a line confirms (``learn_priors``)
+        self._confirmed: Counter[tuple[str, str]] = Counter()
+        #: the tokens and the channels whose reading explains them ``DOC_MARGIN`` better
+        self._clear: set[tuple[str, str]] = set()
+        #: of those, per token, the channels whose reading mends a broken word (``_mends_word``)
+        self._mending: dict[str, set[str]] = {}
         self._per_char_against: dict[str, Counter[EvidenceKey]] = {}
         #: per token judged, what it added to each channel's counts
         self._own: dict[str, dict[str, Contribution]] = {}
@@ -203,9 +224,9 @@ class TokenJudge:
         if not readings:
             return None
         best = max((text for text, _ in readings), key=self.score)
-        return self.score(best) - self.score(token), backed_by_words(best, token, self.lexicon, strict=False), best
+        return self.score(best) - self.score(token), backed_by_words(best, token, self.lexicon, strict=False, languages=self.attested), best
 
-    def learn_priors(self, tokens: Sequence[str], passed: Counter[str] | None = None) -> None:
+    def learn_priors(self, lines: Sequence[tuple[str, Sequence[str]]], passed: Counter[str] | None = None) -> None:
         """Set each channel's priors from the tokens it clearly repairs or clearly damages.
 
         A token counts for the channel whose reading beats it most (and for those that read
@@ -222,6 +243,12 @@ class TokenJudge:
         Evidence for it is not: a byte the document shows broken inside words ("pi•") is
         broken wherever it stands.
 
+        ``lines`` are the lines' texts and their tokens to judge.  An occurrence of a token
+        the channel reads ``DOC_MARGIN`` better in a line where another token is clearly
+        its damage (``line_evidence``) is confirmed by that line: it is evidence for the
+        other occurrences of the same token, which a token alone never is for itself ("Ñ"
+        in "ASSOCIATION Ñ  NOTRE RƒSEAU" speaks for the "Ñ" of the headings around it).
+
         ``passed`` are the tokens of the lines the screen let pass that some channel could
         change, with their counts: those that are words count against every such channel
         without being read (a known word's readings are clearly worse), so that the
@@ -233,6 +260,9 @@ class TokenJudge:
         by_name = {channel.name: channel for channel in self.channels}
         self._verdicts = {}
         self._own = {}
+        self._clear = set()
+        self._mending = {}
+        tokens = [token for _, line in lines for token in line]
         for token, times in Counter(tokens).items():
             verdict = self._verdicts[token] = Counter()
             own = self._own[token] = {}
@@ -240,8 +270,16 @@ class TokenJudge:
             known = {name: m for name, m in margins.items() if m is not None}
             best = max(known, key=lambda name: known[name][0], default=None)
             clear = best is not None and known[best][0] > CLEAR and known[best][1] and not _tied_apart(known, best)
+            for name, (margin, _, reading) in known.items():
+                if margin >= DOC_MARGIN:
+                    self._clear.add((token, name))
+                    if _mends_word(token, reading):
+                        self._mending.setdefault(token, set()).add(name)
             for hit in _alike(known, best) if clear else ():
-                verdict[hit] += 1
+                # a line trusts only readings words vouch for by the strict rules ("ñame"
+                # read as "–ame" makes the word "ame" of no letter it changed)
+                if by_name[hit].self_evident or backed_by_words(known[hit][2], token, self.lexicon, languages=self.attested):
+                    verdict[hit] += 1
                 counts[hit][0] += times
                 chars = frozenset(token[i] for i in by_name[hit].suspects(token))
                 per_char[hit].update(dict.fromkeys(chars, times))
@@ -274,7 +312,31 @@ class TokenJudge:
             self.evidence[name] = (hits, misses)
             self.priors[name] = _channel_prior(hits, misses)[1]  # the document's, for the summary
         self._views.clear()
+        self._vouched_verdicts(lines, by_name)
+        self._confirmed = Counter(
+            (token, name)
+            for _, line in lines
+            for token, evidence in zip(line, self.line_evidence(line))
+            for name, count in evidence
+            if count > 0 and (token, name) in self._clear
+        )
+        self._views.clear()
         self._decisions.clear()
+
+    def _vouched_verdicts(self, lines: Sequence[tuple[str, Sequence[str]]], by_name: dict[str, Channel]) -> None:
+        """Count as a line's evidence the broken words the rest of the document vouches for
+        (``vouched``) though no word of its languages does: "Pra•a" is "Praça", and speaks
+        for the "11¼" beside it."""
+        vouching: dict[str, dict[str, LineEvidence]] = {}
+        for text, line in lines:
+            for token, evidence in zip(line, self.line_evidence(line, text)):
+                names = [name for name, _ in evidence if name in self._mending.get(token, ()) and self._verdicts[token][name] <= 0]
+                vouching.setdefault(token, {}).update(dict.fromkeys(names, evidence))
+        for token, found in vouching.items():
+            for name, evidence in found.items():
+                margin, _, reading = self.margin(token, by_name[name])  # type: ignore[misc]
+                if self.vouched(name, token, reading, margin, evidence):
+                    self._verdicts[token][name] = 1
 
     def _view(self, name: str, token: str) -> ChannelView:
         """Channel ``name`` as the document's tokens other than ``token`` show it: a token
@@ -304,6 +366,34 @@ class TokenJudge:
         York")."""
         return self._view(name, token).evidenced or dict(line).get(name, 0) > 0
 
+    def vouched(self, name: str, token: str, reading: str, margin: float, line: LineEvidence = ()) -> bool:
+        """Whether the document vouches for a reading its words do not: its other tokens
+        evidence the channel and clearly show it repairing every character the reading
+        changes, the reading explains the token better by at least ``DOC_MARGIN`` nats,
+        and the line agrees: it holds words, and the channel could have written it
+        (``line_evidence`` lists the channel).  A reading that makes a sign a lone letter
+        needs more: a line elsewhere where the same token is the channel's damage beside
+        other such tokens (``learn_priors``).
+
+        A channel is no evidence for a character it is never seen repairing: in a text
+        full of "sch÷n" (German read as cp850), the "÷" of "12 ÷ 4" is no "ö", nor is
+        "¡Tu" a "°Tu" in a brochure full of "ŽtŽ".  Nor is a document evidence for a
+        line the channel could not have written: in a French text whose "î" all became
+        "ε" (cp1252 read as cp437), "εm" in a line holding "→" is no "îm".
+        """
+        view = self._view(name, token)
+        if not view.evidenced or margin < DOC_MARGIN:
+            return False
+        hits, own = self._per_char[name], view.own
+        confirmed = self._confirmed[token, name]
+        if name not in dict(line) or (not confirmed and _lone_letter(token, reading)):
+            return False  # a lone letter from a sign ("×" as "Ч") is too little unconfirmed
+        if margin < WORDED_MARGIN and not confirmed and dict(line)[name] == 0 and WORDED not in dict(line):
+            return False
+        # a lone combining accent is counted as the spacing one it stands for
+        changed = {SPACING_ACCENT_ALIASES.get(c, c) for a0, a1, _, _ in diff_spans(token, reading) for c in token[a0:a1]}
+        return all(hits[c] - (own.hits if c in own.chars else 0) + confirmed > 0 for c in changed)
+
     def evidenced_channels(self) -> list[Channel]:
         """The channels the document's tokens, all of them, evidence."""
         return [channel for channel in self.channels if _channel_prior(*self.evidence[channel.name])[2]]
@@ -326,20 +416,44 @@ class TokenJudge:
         }
         return suspects - spared
 
-    def line_evidence(self, tokens: Sequence[str]) -> list[LineEvidence]:
+    def line_evidence(self, tokens: Sequence[str], text: str | None = None) -> list[LineEvidence]:
         """For each of a line's tokens, the evidence the line's other tokens give: per
         channel, how many of them it clearly repairs less how many it clearly damages.
-        Tokens are counted once each: a token twice in a line is no evidence for itself."""
+        Tokens are counted once each: a token twice in a line is no evidence for itself.
+
+        Given the line's ``text``, a channel with no such count is listed with 0 where the
+        line agrees with it (``_agrees``) and text read through the channel could hold
+        every character of it but the letters of the document's languages
+        (``Channel.could_write``), so the document's evidence may speak for it
+        (``vouched``)."""
         total: dict[str, int] = {}
         for token in set(tokens):
             for name, count in self._verdicts.get(token, {}).items():
                 total[name] = total.get(name, 0) + count
+        letters = self._attested_letters
+        writers = [c.name for c in self.channels if c.could_write(text, letters)] if text is not None and self._agrees(text) else []
+        if writers and self._worded(text):  # type: ignore[arg-type]
+            writers.append(WORDED)
         per_token: dict[str, LineEvidence] = {}
         for token in tokens:
             if token not in per_token:
                 own = self._verdicts.get(token, {})
-                per_token[token] = tuple(sorted((name, rest) for name, count in total.items() if (rest := count - own.get(name, 0)) > 0))
+                found = {name: rest for name, count in total.items() if (rest := count - own.get(name, 0)) > 0}
+                found.update((name, 0) for name in writers if name not in found)
+                per_token[token] = tuple(sorted(found.items()))
         return [per_token[token] for token in tokens]
+
+    def _agrees(self, text: str) -> bool:
+        """Whether the line ``text`` is text the document's evidence may speak for: it
+        holds words ("3 × 4 = 12" does not)."""
+        return LETTERS.search(text) is not None
+
+    def _worded(self, text: str) -> bool:
+        """Whether most words of the line ``text`` that hold no suspicious character are
+        words of the document's languages, and there is one at least."""
+        words = [w for w in LETTERS.findall(text) if not self._suspicious.search(w)]
+        known = sum(1 for w in words if not self.lexicon.knowing(w).isdisjoint(self.attested))
+        return known > 0 and 2 * known >= len(words)
 
     def reading_prior(self, channel: Channel, token: str, reading: str, line: LineEvidence = ()) -> float:
         """The prior of a reading: that of the least trusted character it changes.
@@ -402,23 +516,42 @@ class TokenJudge:
                 joined = text + following if following and text[-1].isalpha() else None
                 if joined and not self.lexicon.frequency(joined)[0]:
                     joined = None
-                # without document evidence, only words can back a reading (checked before
-                # scoring: most readings of a token through a stranger channel are not words)
-                options = [
-                    (option, is_joined) for option, is_joined in ((text, False), (joined, True))
-                    if option and (evidenced or backed_by_words(option, token, self.lexicon))
-                ]
-                if not options:
-                    continue
-                penalty = self.reading_prior(channel, token, text, line) + (PARTIAL if partial else 0.0)
-                penalty += _orphan_cost(text, inside_line)
-                for option_text, is_joined in options:
-                    score = self.score(option_text) + penalty + (JOIN if is_joined else rest)
-                    if option_text not in found or found[option_text].score < score:
-                        found[option_text] = Candidate(option_text, channel, score, is_joined)
+                cost = (PARTIAL if partial else 0.0) + _orphan_cost(text, inside_line)
+                prior: float | None = None
+                for option_text, is_joined in ((text, False), (joined, True)):
+                    if not option_text:
+                        continue
+                    score = self.score(option_text) + cost + (JOIN if is_joined else rest)
+                    if not self.allowed(channel, token, text, option_text, score - found[token].score, line):
+                        continue
+                    prior = self.reading_prior(channel, token, text, line) if prior is None else prior
+                    if option_text not in found or found[option_text].score < score + prior:
+                        found[option_text] = Candidate(option_text, channel, score + prior, is_joined)
         ranked = sorted(found.values(), key=lambda c: c.score, reverse=True)
         self._decisions[key] = ranked
         return ranked
+
+    def allowed(self, channel: Channel, token: str, reading: str, option: str, margin: float, line: LineEvidence) -> bool:
+        """Whether evidence the report can name allows ``option`` (``reading``, or it joined
+        to the next word) as a candidate, ``margin`` nats better explained than the token
+        before any prior: a prior never makes a change on its own.
+
+        Another token of the line clearly damaged the same way allows any reading: the
+        line's evidence may even outweigh the lexicon ("НА" is "об" read as KOI8-R in a
+        line of such words).  Otherwise the reading must explain the token better, and
+        either every word it changes is a word of the document's languages (checked
+        first: most readings of a token through a stranger channel are not words), or the
+        document vouches for it (``vouched``).  A UTF-8 reading needs neither: the byte
+        sequences it decodes are its evidence, in one short string too ("cafÃ©").
+        """
+        name = channel.name
+        if dict(line).get(name, 0) > 0:
+            return True
+        if margin <= 0.0:
+            return False
+        if channel.self_evident and len(reading) < len(token):
+            return True  # bytes of one character read as several ("Ã©"), now one again
+        return backed_by_words(option, token, self.lexicon, languages=self.attested) or self.vouched(name, token, reading, margin, line)
 
     def in_context(self, ranked: list[Candidate], text: str, start: int, end: int) -> list[Candidate]:
         """``ranked`` again, each reading that is one short word scored also by its
@@ -478,6 +611,23 @@ class TokenJudge:
         words = [m.group() for m in LETTERS.finditer(text) if any(m.start() < b1 and b0 < m.end() for b0, b1 in changed)]
         return any(not self.lexicon.knowing(word) & set(languages) for word in words)
 
+    def confidence(self, best: Candidate, token: str, others: Sequence[Candidate]) -> float:
+        """The posterior of ``best`` against ``others``, at most ``UNWORDED`` where no word
+        backs it: a reading whose changed words are no words of the document (a name, a
+        formula) rests on the channel's evidence and the rarity of symbols, never on
+        certainty.  Readings of UTF-8 byte sequences vouch for themselves.
+
+        >>> from mojibake_fix.channels import get_channel
+        >>> judge = TokenJudge(Lexicon(["fr"]), [get_channel("mac_roman>cp1252")])
+        >>> judge.confidence(Candidate("σ(xì", judge.channels[0], 0.0), "σ(x∞", [Candidate("σ(x∞", None, -20.0)])
+        0.98
+        """
+        confidence = posterior([best, *others])
+        assert best.channel is not None
+        if best.channel.self_evident or backed_by_words(best.text, token, self.lexicon, strict=False, languages=self.attested):
+            return confidence
+        return min(confidence, UNWORDED)
+
     def explain(self, best: Candidate, token: str, line: LineEvidence = ()) -> str:
         """Evidence in a few words: the winner, the input, the channel's prior and its evidence."""
         assert best.channel is not None
@@ -489,10 +639,42 @@ class TokenJudge:
             in_line = dict(line).get(best.channel.name)
             self._explanations[key] = (
                 f"{describe(best.text, self.lexicon)} over {describe(token, self.lexicon)}; "
-                f"prior {prior:+.1f} (channel: {hits} clear, {misses} against"
+                f"prior {prior:+.1f} (channel: {round(hits)} clear, {round(misses)} against"
                 + (f"; {in_line} more clear in the line)" if in_line else ")")
             )
         return self._explanations[key]
+
+
+#: Letters that spell words: a modifier letter ("ˆ", "ʼ") is a sign.
+WORD_LETTERS = frozenset(("Lu", "Ll", "Lt", "Lo"))
+
+
+def _lone_letter(token: str, reading: str) -> bool:
+    """Whether ``reading`` makes a sign of ``token`` a letter standing alone ("12 ÷ 4" as
+    "12 ч 4").
+
+    >>> _lone_letter("×", "Ч"), _lone_letter("ˆ", "à"), _lone_letter("Ž", "é")
+    (True, True, False)
+    """
+    runs = [(m.start(), m.end()) for m in regex.finditer(r"\p{L}+", reading)]
+    return any(
+        b1 - b0 == 1 and not all(unicodedata.category(c) in WORD_LETTERS for c in token[a0:a1]) and reading[b0].isalpha() and (b0, b1) in runs
+        for a0, a1, b0, b1 in diff_spans(token, reading)
+    )
+
+
+def _mends_word(token: str, reading: str) -> bool:
+    """Whether ``reading`` changes ``token`` only into letters, each inside a run of two
+    letters or more: it mends a broken word ("Pra•a", "rŽseau"), not a lone sign.
+
+    >>> _mends_word("Pra•a", "Praça"), _mends_word("ñame", "–ame"), _mends_word("×", "Ч")
+    (True, False, False)
+    """
+    runs = [(m.start(), m.end()) for m in LETTERS.finditer(reading)]
+    return all(
+        b1 > b0 and reading[b0:b1].isalpha() and any(r0 <= b0 and b1 <= r1 for r0, r1 in runs)
+        for _, _, b0, b1 in diff_spans(token, reading)
+    )
 
 
 def _tied_apart(margins: dict[str, tuple[float, bool, str]], best: str) -> bool:
@@ -587,6 +769,48 @@ def document_words(texts: Iterable[str], channels: Sequence[Channel], limit: int
         yield from _letter_readings(token, channels)
 
 
+#: A language only the readings of broken tokens show is the document's once this many
+#: distinct tokens, and this share of the tokens with readings, read as its words: one
+#: token is no evidence of its own language ("εm" read as the Romanian "îm"), nor are a
+#: few odd readings among many ("Å¾" of Czech UTF-8 read as Romanian).
+READING_TOKENS, READING_SHARE = 3, 0.2
+
+
+def attested_languages(texts: Iterable[str], channels: Sequence[Channel], limit: int, rest: Iterable[str] = ()) -> list[str]:
+    """The languages whose words a document writes: those of its words as they stand (up
+    to ``limit`` tokens of ``texts``, and the words of ``rest``), and those that at least
+    ``READING_TOKENS`` distinct broken tokens (``READING_SHARE`` of them) read as (a Russian text read as cp1252
+    writes no Russian word as it stands).
+
+    A reading is evidence only where the document backs its language: the words a
+    single token reads as are no evidence that the document is written in their language.
+
+    >>> from mojibake_fix.channels import get_channel
+    >>> attested_languages(["εm"], [get_channel("cp1252>cp437")], 100)
+    []
+    >>> attested_languages(["Le conseil des villes a rŽuni les maires"], [get_channel("mac_roman>cp1252")], 100)
+    ['fr']
+    """
+    channels = tuple(channels)
+    written: list[str] = list(rest)
+    read: dict[str, set[str]] = {}
+    for count, token in enumerate(m.group() for text in texts for m in TOKEN.finditer(text)):
+        if count >= limit:
+            break
+        written.append(token)
+        readings = _letter_readings(token, channels)
+        if readings and token not in read:
+            read[token] = {lang for text in readings for lang in languages_listing(text)}
+    found = guess_languages(written)
+    support: Counter[str] = Counter()
+    for langs in read.values():  # a token read as words of several languages is a share of each
+        support.update({lang: 1 / len(langs) for lang in langs})
+    least = max(READING_TOKENS, READING_SHARE * len(read))
+    return found + [lang for lang in guess_languages(
+        [text for token in read for text in _letter_readings(token, channels)]
+    ) if lang not in found and support[lang] >= least]
+
+
 @lru_cache(maxsize=1 << 14)
 def _letter_readings(token: str, channels: tuple[Channel, ...]) -> tuple[str, ...]:
     """The readings ``document_words`` adds for one token (cached: every round of every
@@ -653,14 +877,14 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     if not ctx.worth_a_look:
         return
     pattern = suspicious_pattern(ctx.channels)
-    judge = TokenJudge(ctx.lexicon, ctx.channels)
+    judge = TokenJudge(ctx.lexicon, ctx.channels, ctx.attested)
     lines = [(number, doc.lines[number]) for number in ctx.worth_a_look]
     per_line = [_tokens_to_judge(line.text, ctx.channels) for _, line in lines]
-    judge.learn_priors([m.group() for matches in per_line for m in matches], _passed_tokens(doc, ctx))
+    judge.learn_priors([(line.text, [m.group() for m in matches]) for (_, line), matches in zip(lines, per_line)], _passed_tokens(doc, ctx))
     ctx.notes.setdefault(  # the first round's evidence is the input's
         "channels",
         {
-            name: {"prior": round(judge.priors[name], 2), "clear": hits, "against": misses}
+            name: {"prior": round(judge.priors[name], 2), "clear": hits, "against": round(misses)}
             for name, (hits, misses) in judge.evidence.items()
         },
     )
@@ -669,7 +893,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     for (number, line), matches in zip(lines, per_line):
         languages: list[str] | None = None  # the line's own, guessed when first needed
         indent = len(line.text) - len(line.text.lstrip())
-        for match, line_evidence in zip(matches, judge.line_evidence([m.group() for m in matches])):
+        for match, line_evidence in zip(matches, judge.line_evidence([m.group() for m in matches], line.text)):
             token = match.group()
             following, gap = _split_tail(line.text, match, pattern)
             ranked = judge.candidates(token, following, match.start() > indent, line_evidence)
@@ -685,7 +909,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
                 if not repairs:
                     continue
                 best = repairs[0]
-            confidence = posterior([best] + [c for c in ranked if c is not best])
+            confidence = judge.confidence(best, token, [c for c in ranked if c is not best])
             if best is not ranked[0] and confidence < SUSPICION_FLOOR:
                 continue
             evidence = judge.explain(best, token, line_evidence)
