@@ -13,7 +13,7 @@ and letter-spaced headings come out one letter a word ("S E R V I C E S").
   since one such pair in clean text is more likely a rare word than a split.  A pair of
   a word and a lone letter ("Sei n", "cos t", "and y") is plausible as it stands: it is
   joined only when the document shows at least two clear split words with the same
-  lone letter on the same side ("T rouver", "T ransfer" for "T rouble"), and is
+  lone letter on the same side ("T ransfer", "T ypically" for "T ask"), and is
   otherwise reported as a suspicion;
 * ``letter_spaced`` joins the letters of a spaced-out heading, words being separated by
   two or more spaces there;
@@ -161,7 +161,7 @@ def _split_pair(words: _Words, left: str, right: str) -> _Pair | None:
     nonword = [piece for piece in (head, tail) if len(piece) > 1 and not words.is_word(piece)]
     if nonword:
         return _Pair(joined, found + "; " + " ".join(f"‘{piece}’" for piece in nonword) + " no word", True, lone)
-    # a word and a lone letter: both plausible as they stand ("Sei n", "T rouble")
+    # a word and a lone letter: both plausible as they stand ("Sei n", "T ask")
     letter, word = (head, tail) if len(head) == 1 else (tail, head)
     return _Pair(joined, f"{found}; ‘{word}’ a word and ‘{letter}’ a lone letter as they stand", False, lone)
 
