@@ -18,6 +18,8 @@ from test_hyphenation import (
     word_diff,
 )
 
+from mojibake_fix import clean
+from mojibake_fix.api import default_repairs
 from mojibake_fix.context import Context
 from mojibake_fix.document import Document
 from mojibake_fix.lexicon import Lexicon
@@ -61,7 +63,7 @@ def test_a_lone_split_word_is_only_a_suspicion() -> None:
     assert output == text and changes == []
     assert [(s.text, s.suggestion, s.rule) for s in suspicions] == [(" ", "", "spacing:split_word")]
     assert suspicions[0].confidence < 0.9
-    assert suspicions[0].evidence == "‘version’ zipf 5.0; ‘v’ ‘ersion’ no word; the only split word of its kind"
+    assert suspicions[0].evidence == "‘version’ zipf 5.0; ‘ersion’ no word; the only split word of its kind"
 
 
 @pytest.mark.parametrize(
@@ -88,6 +90,80 @@ def test_word_split_at_a_line_break_moves_up() -> None:
     output, changes, _ = repair(text, ["fr"], (layout.split_words,))
     assert output == "Chaque fenêtre avec des fichiers différents.\nDe plus, chaque"
     assert [(c.line, c.before, c.after) for c in changes] == [(1, " ", ""), (1, "", "férents."), (2, "férents. ", "")]
+
+
+# A word beside a lone letter is plausible as it stands: a variable, an initial, a
+# one-letter word.  Written for these tests: correct maths, in German, English, French.
+MATHS = {
+    "de": (
+        "Sei n eine natürliche Zahl und für n gilt n > 1. Für jedes t in [0, 1] sind\n"
+        "cos t und sin t beschränkt, und die Folge a n konvergiert gegen a. Sei s die\n"
+        "Schrittweite; dann ist s > 0, und für x und y gilt |x − y| ≤ s.\n"
+    ),
+    "en": (
+        "Let x and y be reals and cos t the angle between them. For every n we have\n"
+        "the bound below, and the stride s ∈ N is fixed. Let a be the start and b the\n"
+        "end, so that the length b − a is positive and the step is at most s.\n"
+    ),
+    "fr": (
+        "Soit n un entier et soit x un réel. Pour tout t, on a cos t ≤ 1 et sin t ≤ 1,\n"
+        "et la suite u n tend vers l quand n tend vers l’infini. Si a est une borne,\n"
+        "alors pour tout y de l’intervalle on a y ≤ a, et le pas s est fixé.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sei n eine natürliche Zahl und für n gilt",
+        "cos t und sin t",
+        "Let x and y be reals and cos t the angle",
+        "the stride s ∈ N",
+        "Let x and y be reals and cos t the angle, and the stride s ∈ N.",
+    ],
+)
+def test_a_word_beside_a_lone_letter_is_left_as_it_stands(text: str) -> None:
+    result = clean(text, repairs=default_repairs(pdf=True))
+    assert result.text == text and result.changes == []
+    assert all(s.confidence < 0.9 for s in result.suspicions)
+
+
+@pytest.mark.parametrize("language", sorted(MATHS))
+def test_maths_paragraphs_are_left_alone(language: str) -> None:
+    text = MATHS[language]
+    assert clean(text, repairs=default_repairs(pdf=True)).text == text
+    output, changes, suspicions = repair(text, [language], PDF_PASSES)
+    assert output == text and changes == []
+    assert all(s.rule == "spacing:split_word" and s.confidence < 0.9 for s in suspicions)
+
+
+def test_maths_paragraphs_stay_even_beside_clear_splits() -> None:
+    # splits the document clearly shows do not vouch for a word beside a lone letter
+    text = MATHS["de"] + "Die V erwendung der A nzahl und zu sätzliche Infor mationen.\n"
+    output, _, _ = repair(text, ["de"], PDF_PASSES)
+    assert output == MATHS["de"] + "Die Verwendung der Anzahl und zusätzliche Informationen.\n"
+
+
+def test_a_split_count_leaves_out_the_pair_it_decides() -> None:
+    # one clear split word and a word beside a lone letter: neither vouches for the other
+    output, changes, suspicions = repair("Cette v ersion et cos t", ["fr"], (layout.split_words,))
+    assert output == "Cette v ersion et cos t" and changes == []
+    assert [s.evidence.rsplit("; ", 1)[1] for s in suspicions] == ["the only split word of its kind"]
+
+
+def test_a_word_beside_a_lone_letter_is_joined_when_the_document_shows_that_split() -> None:
+    text = "T ask: the T ransfer of T rouble, T ypically."
+    output, changes, _ = repair(text, ["en"], (layout.split_words,))
+    assert output == "Task: the Transfer of Trouble, Typically."
+    [task] = [c for c in changes if c.start == 1]
+    assert task.confidence >= 0.9
+    assert task.evidence.endswith("‘T’ a lone letter as they stand; 3 clear split words before a lone ‘t’")
+    # the same split beside other letters is no evidence for it
+    text = "T ask with the W indows and the A vailable V ersions."
+    output, changes, suspicions = repair(text, ["en"], (layout.split_words,))
+    assert output == "T ask with the Windows and the Available Versions."
+    assert [s.suggestion for s in suspicions] == [""]
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ from itertools import pairwise
 import pytest
 from conftest import CORPUS
 
-from mojibake_fix import engine, fix_text, undo
+from mojibake_fix import clean, engine, fix_text, undo
+from mojibake_fix.api import default_repairs
 from mojibake_fix.changes import Change, Suspicion
 from mojibake_fix.channels import DEFAULT_CHANNELS, get_channel
 from mojibake_fix.context import Context
@@ -88,9 +89,9 @@ def test_mac_roman_sharp_s_is_left_to_the_mojibake_pass() -> None:
         # U+FFFD and private-use characters (old Mac fonts put fi and fl at U+F001, U+F002)
         ("en", "A di\ufffderent \uf001eld, the \uf002ow.", "A different field, the flow."),
         ("fr", "Une \uf002eur di\ufffdcile.", "Une fleur difficile."),
-        # spacing accents where T1 fonts have their ligatures
-        ("en", "Magnetic ˛elds are di˙erent.", "Magnetic fields are different."),
-        ("de", "Die Au˛age, das Schi˙.", "Die Auflage, das Schiff."),
+        # spacing accents where T1 fonts have their ligatures, each in two words
+        ("en", "Magnetic ˛elds are di˙erent; the ˛nal e˙ect.", "Magnetic fields are different; the final effect."),
+        ("de", "Die Au˛age, das Schi˙, die Ab˛üsse, der Sto˙.", "Die Auflage, das Schiff, die Abflüsse, der Stoff."),
     ],
 )
 def test_stand_ins_become_the_ligature_that_makes_a_word(language: str, text: str, expected: str) -> None:
@@ -112,6 +113,77 @@ def test_stand_ins_become_the_ligature_that_makes_a_word(language: str, text: st
 def test_stand_ins_that_are_no_ligature_stay(text: str) -> None:
     doc, _ = run(text, ["fr"])
     assert doc.changes() == []
+
+
+# spacing accents are accents first: a ligature only where the document shows it
+
+# Written for these tests: correct maths as pdfminer.six extracts it from a LaTeX PDF,
+# with the accents of \\tilde, \\hat, \\bar, \\dot as spacing characters.
+MATHS = {
+    "de": (
+        "Sei ˜y die gefilterte Folge und ˆx der Schätzer von x. Dann gilt für den Fehler\n"
+        "êI3 die Schranke ¯x ≤ ˙x, und x˜ konvergiert gegen ˜ y, sobald ˜y beschränkt ist.\n"
+    ),
+    "en": (
+        "Let ˜y be the filtered sequence and ˆx the estimate of x. Then the error êI3\n"
+        "satisfies ¯x ≤ ˙x, and x˜ converges to ˜ y whenever ˜y is bounded.\n"
+    ),
+    "fr": (
+        "Soit ˜y la suite filtrée et ˆx l’estimateur de x. Alors l’erreur êI3 vérifie\n"
+        "¯x ≤ ˙x, et x˜ converge vers ˜ y dès que ˜y est bornée.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(MATHS))
+def test_accented_symbols_of_a_maths_extract_stay(language: str) -> None:
+    text = MATHS[language]
+    assert fix_text(text) == text
+    result = clean(text, repairs=default_repairs(pdf=True))
+    assert result.text == text
+    assert all(s.confidence < 0.9 for s in result.suspicions)
+    doc, suspicions = run(text, [language])
+    assert doc.changes() == [] and all(s.confidence < 0.9 for s in suspicions)
+
+
+@pytest.mark.parametrize(("language", "text"), [("de", "Die Schätzung ˜y ist gut."), ("en", "Then ˜y is the estimate of y.")])
+def test_a_letter_with_a_tilde_is_no_lost_ligature(language: str, text: str) -> None:
+    result = clean(text, repairs=default_repairs(pdf=True))
+    assert result.text == text and result.changes == []
+    doc, suspicions = run(text, [language])
+    assert doc.changes() == []
+    assert [(s.suggestion, s.confidence < 0.9) for s in suspicions] in ([], [("fl", True)])
+
+
+def test_a_letter_with_a_tilde_stays_where_the_tilde_is_a_ligature_elsewhere() -> None:
+    # the tilde stands for a ligature in two words, yet "˜y" as it stands is a y with a tilde
+    doc, suspicions = run("The ˜ow of e˜uents: let ˜y be their rate.", ["en"])
+    assert doc.render() == "The flow of effluents: let ˜y be their rate."
+    assert [s.text for s in suspicions] == ["˜"]
+    assert "a lone letter with an accent as it stands" in suspicions[0].evidence
+
+
+def test_an_accent_read_as_a_ligature_needs_another_word_showing_it() -> None:
+    # one word, even written twice, is no evidence for itself
+    doc, suspicions = run("Magnetic ˛elds and electric ˛elds.", ["en"])
+    assert doc.changes() == []
+    assert [(s.suggestion, s.rule) for s in suspicions] == [("fi", "ligature:replaced")] * 2
+    assert all(s.confidence < 0.9 and "‘˛’ a ligature in 0 other words" in s.evidence for s in suspicions)
+    # another accent standing for a ligature says nothing about this one
+    doc, _ = run("Magnetic ˛elds are di˙erent.", ["en"])
+    assert doc.changes() == []
+    # TeX's raw codes are no text: they need no such evidence
+    doc, _ = run("An e\x0bective \x0celd.", ["en"])
+    assert doc.render() == "An effective field."
+
+
+def test_spacing_accents_on_a_lone_letter_are_only_suspected() -> None:
+    text = "Le syst`eme ´etrang`ere de fa¸con sˆure, la chaˆıne.\nSoit ˜y le signal et ˙x sa dérivée.\n"
+    result = clean(text, repairs=default_repairs(pdf=True))
+    assert result.text == "Le système étrangère de façon sûre, la chaîne.\nSoit ˜y le signal et ˙x sa dérivée.\n"
+    lone = [s for s in result.suspicions if s.rule == "accents:spacing"]
+    assert [(s.text, s.suggestion) for s in lone] == [("˜y", "ỹ"), ("˙x", "ẋ")]
+    assert all(s.confidence < 0.9 for s in lone)
 
 
 # words split at their ligature

@@ -7,7 +7,9 @@ its letter ("e´").  Each spacing accent is put back on the letter it stands bef
 after, whichever order the document uses, when the word becomes a known word; the
 Mac-Roman "ˆ" that means "à" stands alone ("ˆ  New York") and is left to the mojibake
 pass.  Once a document shows several words repaired this way, an accent in a word the
-lexicon does not know (a name) is recombined too, in the document's order.
+lexicon does not know (a name) is recombined too, in the document's order; but not on a
+lone letter ("˜y", "˙x": a symbol of a maths extract), where neither the input nor the
+result is a word: that is only reported, as a suspicion.
 
 >>> from mojibake_fix import clean
 >>> clean("Le syst`eme ´etrang`ere de fa¸con sˆure, chaˆıne, ¨uber.").text
@@ -59,6 +61,8 @@ TRIGGER = _trigger()
 EVIDENCE = 3
 #: Confidence for a word the lexicon does not know, on the document's evidence alone.
 BY_EVIDENCE = 0.92
+#: Confidence for a lone letter the lexicon does not know ("˜y"): a suspicion.
+UNSURE = 0.6
 
 
 def combine(word: str, accent_first: bool) -> str | None:
@@ -132,6 +136,8 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
             continue
         reading = readings[order][0]
         evidence = f"{describe(reading, lexicon)}; {count} words with accents {'before' if usual else 'after'} their letter"
+        if not known and sum(c.isalpha() for c in reading) <= 1:
+            confidence, evidence = UNSURE, f"{evidence}; a lone letter with an accent: a symbol as it stands"
         yield from _proposals(number, match.start(), word, order, Step("accents:spacing", confidence, evidence))
 
 

@@ -5,9 +5,16 @@ Extractors place a space wherever two glyphs stand further apart than some share
 their width, so kerning and justification split words ("na vigateurs", "T rouver")
 and letter-spaced headings come out one letter a word ("S E R V I C E S").
 
-* ``split_words`` joins two pieces when together they make a common word and one of
-  them is no word; it needs the document to show the damage at least twice, since one
-  such pair in clean text is more likely a rare word than a split;
+* ``split_words`` joins two pieces when together they make a common word and the pieces
+  as they stand are not plausible: a piece of two letters or more that is no word is
+  the evidence of a split; a piece that is a word, or a lone letter (a variable, an
+  initial, a one-letter word), is none.  A pair with such a piece ("na vigateurs",
+  "A vec") is a clear split, applied once the document shows another clear split word,
+  since one such pair in clean text is more likely a rare word than a split.  A pair of
+  a word and a lone letter ("Sei n", "cos t", "and y") is plausible as it stands: it is
+  joined only when the document shows at least two clear split words with the same
+  lone letter on the same side ("T ransfer", "T ypically" for "T ask"), and is
+  otherwise reported as a suspicion;
 * ``letter_spaced`` joins the letters of a spaced-out heading, words being separated by
   two or more spaces there;
 * ``collapse_runs`` and ``strip_trailing`` tidy the spacing of justified lines.  They
@@ -30,6 +37,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import pairwise
 
 import regex
@@ -45,9 +53,12 @@ from .hyphenation import TAIL, move_up, zipf
 COMMON = 1e-6
 #: Shortest joined word: shorter ones ("as" from "a s") are too easily made by chance.
 MIN_JOINED = 4
-#: Distinct split pairs a document must show before any is applied.
+#: Distinct clear split words a document must show before any is applied (the pair
+#: being decided included), and before a pair of a word and a lone letter is joined
+#: (that pair not included: it is no clear split).
 EVIDENCE_PAIRS = 2
-#: A piece of one letter is a word in its own right only if this common ("a", "y").
+#: A piece of one letter is a word in its own right only if this common ("a", "y"); a
+#: rarer one is a lone letter, plausible as it stands but no word.
 WORD_LETTER = 1e-3
 #: A second piece this common after a piece that is no word is likelier a word of its
 #: own after a word the lists lack (Danish "kolon i") than the end of a split word.
@@ -120,9 +131,22 @@ class _Words:
         return self.frequency(piece) >= (WORD_LETTER if len(piece) == 1 else COMMON)
 
 
-def _split_pair(words: _Words, left: str, right: str) -> tuple[str, str] | None:
-    """The joined word and the evidence if ``left`` + ``right`` is one word split by a
-    space; None when it is not."""
+@dataclass(frozen=True)
+class _Pair:
+    """Two pieces that may make one word: the word, the evidence, and whether the pieces
+    as they stand are implausible (``clear``: a piece of two letters or more is no word).
+    A pair that is not clear is a word and a lone letter.  ``lone``, for a pair with a
+    piece of one letter, is its pattern: which side the letter is on, and the letter."""
+
+    joined: str
+    evidence: str
+    clear: bool
+    lone: tuple[str, str] | None = None
+
+
+def _split_pair(words: _Words, left: str, right: str) -> _Pair | None:
+    """The joined word and the evidence if ``left`` + ``right`` may be one word split by
+    a space; None when it is not."""
     head, tail = words.pieces(left)[0], words.pieces(right)[1]
     if head is None or tail is None or len(head) + len(tail) < MIN_JOINED or not _same_word_case(head, tail):
         return None
@@ -132,8 +156,14 @@ def _split_pair(words: _Words, left: str, right: str) -> tuple[str, str] | None:
         return None  # no common word, or two words ("de main") whatever they make
     if words.frequency(tail) >= FUNCTION_WORD:
         return None  # a word the lists lack, then a common one (Danish "kolon i")
-    nonword = " ".join(f"‘{piece}’" for piece in (head, tail) if not words.is_word(piece))
-    return joined, f"‘{joined}’ zipf {zipf(frequency):.1f}; {nonword} no word"
+    found = f"‘{joined}’ zipf {zipf(frequency):.1f}"
+    lone = ("before", head.casefold()) if len(head) == 1 else ("after", tail.casefold()) if len(tail) == 1 else None
+    nonword = [piece for piece in (head, tail) if len(piece) > 1 and not words.is_word(piece)]
+    if nonword:
+        return _Pair(joined, found + "; " + " ".join(f"‘{piece}’" for piece in nonword) + " no word", True, lone)
+    # a word and a lone letter: both plausible as they stand ("Sei n", "T ask")
+    letter, word = (head, tail) if len(head) == 1 else (tail, head)
+    return _Pair(joined, f"{found}; ‘{word}’ a word and ‘{letter}’ a lone letter as they stand", False, lone)
 
 
 def _same_word_case(head: str, tail: str) -> bool:
@@ -149,7 +179,8 @@ def _same_word_case(head: str, tail: str) -> bool:
 
 
 def _piece_unknown(words: _Words, token: str) -> bool:
-    """Whether ``token`` could be the piece of a split word that is no word."""
+    """Whether ``token`` could be the piece of a split word that is no word (or a lone
+    letter that is none)."""
     return any(piece is not None and not words.is_word(piece) for piece in words.pieces(token))
 
 
@@ -161,14 +192,14 @@ def split_words(doc: Document, ctx: Context) -> Iterator[Proposal]:
     suspects = {token for token in set("\n".join(texts).split()) if _piece_unknown(words, token)}
     if not suspects:
         return
-    inline: dict[int, list[tuple[int, tuple[str, str]]]] = {}  # line → gaps
+    inline: dict[int, list[tuple[int, _Pair]]] = {}  # line → gaps
     for number, text in enumerate(texts):
         tokens = text.split(" ")
         if len(tokens) > 1 and not suspects.isdisjoint(tokens):
             gaps = _inline_pairs(words, suspects, tokens)
             if gaps:
                 inline[number] = gaps
-    across: dict[int, tuple[regex.Match[str], tuple[str, str]]] = {}  # tail's line → tail
+    across: dict[int, tuple[regex.Match[str], _Pair]] = {}  # tail's line → tail
     for number, (text, below) in enumerate(pairwise(texts)):
         tail = TAIL.match(below) if text[-1:].isalpha() and below[:1].isalpha() and number not in across else None
         if tail is None or any(gap <= tail.end(1) for gap, _ in inline.get(number + 1, ())):
@@ -180,20 +211,24 @@ def split_words(doc: Document, ctx: Context) -> Iterator[Proposal]:
             pair = _split_pair(words, last, tail.group(1))
             if pair:
                 across[number + 1] = (tail, pair)
-    joined = {pair[0].casefold() for gaps in inline.values() for _, pair in gaps}
-    joined.update(pair[0].casefold() for _, pair in across.values())
+    pairs = [pair for gaps in inline.values() for _, pair in gaps] + [pair for _, pair in across.values()]
+    clear = {pair.joined.casefold() for pair in pairs if pair.clear}
+    patterns: dict[tuple[str, str], set[str]] = {}  # (side, lone letter) → clear words split so
+    for pair in pairs:
+        if pair.clear and pair.lone is not None:
+            patterns.setdefault(pair.lone, set()).add(pair.joined.casefold())
     for number, gaps in inline.items():
         for end, pair in gaps:
-            yield Proposal(number, end, end + 1, "", _step(pair, len(joined)))
+            yield Proposal(number, end, end + 1, "", _step(pair, clear, patterns))
     for below, (tail, pair) in across.items():
-        yield from move_up(texts, below - 1, len(texts[below - 1]), below, tail, _step(pair, len(joined)))
+        yield from move_up(texts, below - 1, len(texts[below - 1]), below, tail, _step(pair, clear, patterns))
 
 
-def _inline_pairs(words: _Words, suspects: set[str], tokens: list[str]) -> list[tuple[int, tuple[str, str]]]:
+def _inline_pairs(words: _Words, suspects: set[str], tokens: list[str]) -> list[tuple[int, _Pair]]:
     """The gaps (columns of the space) between ``tokens`` (a line split at spaces) that
     split a word, with the pair each joins; a piece two gaps would join to both
     neighbours ("A vec tor") leaves both alone."""
-    found: dict[int, tuple[int, tuple[str, str]]] = {}  # index of the left token → gap
+    found: dict[int, tuple[int, _Pair]] = {}  # index of the left token → gap
     end = -1
     for index, (left, right) in enumerate(pairwise(tokens)):
         end += len(left) + 1
@@ -204,11 +239,31 @@ def _inline_pairs(words: _Words, suspects: set[str], tokens: list[str]) -> list[
     return [gap for index, gap in found.items() if index - 1 not in found and index + 1 not in found]
 
 
-def _step(pair: tuple[str, str], evidence: int) -> Step:
-    """The step for a split pair, given how many distinct words the document's pairs make."""
-    if evidence < EVIDENCE_PAIRS:
-        return Step("spacing:split_word", UNSURE, f"{pair[1]}; the only split word of its kind")
-    return Step("spacing:split_word", SPLIT_CONFIDENCE, f"{pair[1]}; {evidence} such words")
+def _step(pair: _Pair, clear: set[str], patterns: dict[tuple[str, str], set[str]]) -> Step:
+    """The step for a split pair, given the document's clear split words (``clear``) and
+    those split beside a lone letter (``patterns``, by side and letter).  Only clear
+    pairs are counted, and never the pair being decided: a clear pair needs one other
+    clear split word, a word beside a lone letter needs ``EVIDENCE_PAIRS`` of its pattern."""
+    word = pair.joined.casefold()
+    if pair.clear:
+        others = len(clear - {word})
+        if others < EVIDENCE_PAIRS - 1:
+            return Step("spacing:split_word", UNSURE, f"{pair.evidence}; the only split word of its kind")
+        return Step("spacing:split_word", SPLIT_CONFIDENCE, f"{pair.evidence}; {_count(others, 'other clear split word')}")
+    assert pair.lone is not None
+    side, letter = pair.lone
+    alike = len(patterns.get(pair.lone, set()) - {word})
+    evidence = f"{pair.evidence}; {_count(alike, 'clear split word')} {side} a lone ‘{letter}’"
+    return Step("spacing:split_word", SPLIT_CONFIDENCE if alike >= EVIDENCE_PAIRS else UNSURE, evidence)
+
+
+def _count(number: int, noun: str) -> str:
+    """``number`` and ``noun``, plural when it is not 1.
+
+    >>> _count(1, "word"), _count(3, "clear word")
+    ('1 word', '3 clear words')
+    """
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def letter_spaced(doc: Document, ctx: Context) -> Iterator[Proposal]:

@@ -12,9 +12,12 @@ many ways.  Every repair is decided with the lexicon and never changes a word it
   OT1's fl is ``\\x0d``, a line break, lost as such), U+FFFD, a private-use character,
   or a stray spacing accent ("˛elds", "di˙erent").  Each ligature is tried in its place
   (a TeX code only as its own), and the likeliest reading that is a known word wins
-  when the word as it is, accents recombined, is none.  At the edge of a word a
-  stand-in may also be no letter at all, and that reading competes: a form feed
-  before "celui-ci" or "les" is a page break;
+  when the word as it is, accents recombined, is none.  A spacing accent is a character
+  of its own, so it is read as a ligature only where the document shows that very
+  accent standing for a ligature in another word, and never on a lone letter ("˜y" is
+  a y with a tilde, as in a maths extract, not "fly"); otherwise the reading is only
+  reported, as a suspicion.  At the edge of a word a stand-in may also be no letter at
+  all, and that reading competes: a form feed before "celui-ci" or "les" is a page break;
 * ``ligature:split``: a word cut at its ligature ("di ff erent", "Pﬁ zer"), or at the
   gap a lost ligature left ("classi es"), joined; ``ligature:oe`` and ``ligature:ae``
   the same at an "œ" or "æ" ("œ uvre", "c œur").  The gap needs a ligature (a piece
@@ -39,8 +42,8 @@ Confidences are softmaxes of the lexicon's log-probabilities (``repair``).
 ...     doc = Document.from_text(text)
 ...     engine.run(doc, Context(lexicon=Lexicon.shared([language]), channels=()), passes=(repair,))
 ...     return doc.render()
->>> fix("The ﬁrst ﬁeld is di ff erent: classi es, Pﬁ zer, e\\x0bective, ˛elds.")
-'The first field is different: classifies, Pfizer, effective, fields.'
+>>> fix("The ﬁrst ﬁeld is di ff erent: classi es, Pﬁ zer, e\\x0bective, ˛elds, ˛nal.")
+'The first field is different: classifies, Pfizer, effective, fields, final.'
 >>> fix("Une dénition du ﬁchier, une œ uvre de c œur, l’afchage.", "fr")
 'Une définition du fichier, une œuvre de cœur, l’affichage.'
 >>> fix("Eine Denition.", "de")  # one dropped ligature alone is no evidence
@@ -142,6 +145,11 @@ class _Finding:
     confidence: float
     evidence: str
     word: str = ""  # for a dropped ligature: the word as it is (folded), counted as evidence
+    # for a spacing accent read as a ligature: the accents so read, the reading (folded),
+    # and whether the word, the accents read as accents, is a lone letter (a symbol: "˜y")
+    accents: frozenset[str] = frozenset()
+    reading: str = ""
+    lone: bool = False
 
 
 @dataclass(frozen=True)
@@ -459,7 +467,10 @@ def _line_findings(number: int, text: str, scan: _Scan, continued: bool) -> list
                     parts, confidence, evidence = found
                     edits = tuple((offset + k, offset + k + 1, part) for k, part in enumerate(parts) if part != word[k])
                     kind = "ligature:codepoint" if all(text[a] in CODE_POINTS for a, _, _ in edits) else "ligature:replaced"
-                    findings.append(_Finding(number, edits, kind, confidence, evidence))
+                    accents = frozenset(c for c, part in zip(word, parts) if c in ACCENT_STAND_INS and part in LETTERS)
+                    lone = sum(c.isalpha() and c not in ACCENT_STAND_INS for c in word) <= 1
+                    reading = "".join(parts).casefold()
+                    findings.append(_Finding(number, edits, kind, confidence, evidence, accents=accents, reading=reading, lone=lone))
                 continue
             end = offset + len(word)
             cut = (continued and offset == matches[0].start()) or (text[end : end + 1] == "-" and not text[end + 1 :].strip())
@@ -470,6 +481,36 @@ def _line_findings(number: int, text: str, scan: _Scan, continued: bool) -> list
                 edits = ((offset + edit_start, offset + edit_end, after),)
                 findings.append(_Finding(number, edits, "ligature:dropped", confidence, evidence, word.casefold()))
     return findings
+
+
+def _accents_shown(findings: Sequence[_Finding], bar: float) -> dict[str, set[str]]:
+    """Per spacing accent, the words (folded readings) in which the document clearly
+    shows it standing for a ligature: sure readings of words that, the accents read as
+    accents, are no word and no lone letter."""
+    shown: dict[str, set[str]] = {}
+    for finding in findings:
+        if finding.accents and not finding.lone and finding.confidence >= bar:
+            for accent in finding.accents:
+                shown.setdefault(accent, set()).add(finding.reading)
+    return shown
+
+
+def _accent_evidence(finding: _Finding, shown: dict[str, set[str]]) -> tuple[float, str]:
+    """The confidence of a finding that reads spacing accents as ligatures, and the
+    evidence to add to it.
+
+    A spacing accent is a character of its own (a tilde, a dot), so it is read as a
+    ligature only where the document shows that very accent standing for a ligature in
+    another word, and where the word, the accent read as an accent, is no lone letter
+    (a symbol: "˜y" is a y with a tilde, not "fly"); otherwise at most ``NO_EVIDENCE_CAP``.
+    """
+    others = {accent: len(shown.get(accent, set()) - {finding.reading}) for accent in sorted(finding.accents)}
+    note = "; " + ", ".join(f"‘{accent}’ a ligature in {count} other word{'' if count == 1 else 's'}" for accent, count in others.items())
+    if finding.lone:
+        return min(finding.confidence, NO_EVIDENCE_CAP), "; a lone letter with an accent as it stands" + note
+    if not all(others.values()):
+        return min(finding.confidence, NO_EVIDENCE_CAP), note
+    return finding.confidence, note
 
 
 def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
@@ -509,7 +550,11 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
         any(step.rule.startswith("ligature:") and step.rule != "ligature:dropped" for step in edit.steps)
         for line in doc.lines for edit in line.edits
     )
-    repaired = earlier + sum(f.kind != "ligature:dropped" and f.confidence >= ctx.min_confidence for f in findings)
+    shown = _accents_shown(findings, ctx.min_confidence)
+    repaired = earlier + sum(
+        f.kind != "ligature:dropped" and (_accent_evidence(f, shown)[0] if f.accents else f.confidence) >= ctx.min_confidence
+        for f in findings
+    )
     evidenced = len(dropped) >= EVIDENCE or repaired >= EVIDENCE
     note = f"; {len(dropped)} words with a dropped ligature, {repaired} ligatures repaired otherwise"
     for finding in findings:
@@ -517,6 +562,9 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
         if finding.kind == "ligature:dropped":
             confidence = confidence if evidenced else min(confidence, NO_EVIDENCE_CAP)
             evidence += note
+        elif finding.accents:
+            confidence, more = _accent_evidence(finding, shown)
+            evidence += more
         if confidence < SUSPICION_FLOOR:
             continue
         step = Step(finding.kind, confidence, evidence)
