@@ -30,8 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import build_corpus  # noqa: E402
-from build_corpus import MAN_PAGES, Language  # noqa: E402
+import build_corpus
+from build_corpus import MAN_PAGES, Language
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = REPO_ROOT / "corpus" / "negative"
