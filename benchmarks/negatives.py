@@ -273,3 +273,50 @@ def describe(failure: Failure) -> str:
             f"confidence {change.confidence:.3f}; {change.evidence})"
         )
     return "\n".join(parts)
+
+
+def _outcomes_of(path: Path) -> list[Outcome]:
+    """The four line arrangements of one negative file."""
+    return [alone(path), alone(path, pdf=True), document(path), mixed(path)]
+
+
+def main() -> None:
+    """Print each arrangement's counts, and write every failure to a Markdown file."""
+    import argparse
+    from concurrent.futures import ProcessPoolExecutor
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--failures", type=Path, help="write every failing line to this Markdown file")
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    files = negative_files()
+    table: dict[str, dict[str, Outcome]] = {}
+    with ProcessPoolExecutor(args.jobs) as pool:
+        for path, outcomes in zip(files, pool.map(_outcomes_of, files)):
+            for outcome in outcomes:
+                table.setdefault(outcome.arrangement, {})[path.name] = outcome
+    for name in PDF_NAMES:
+        for outcome in (pdf_reference(name), pdf_extract(name)):
+            table.setdefault(outcome.arrangement, {})[name] = outcome
+    lines = ["| arrangement | lines | failed | changed as allowed only |", "| --- | ---: | ---: | ---: |"]
+    for arrangement, by_source in table.items():
+        total = Outcome(arrangement)
+        for outcome in by_source.values():
+            total.add(outcome)
+        lines.append(f"| {arrangement} | {total.lines} | {len(total.failures)} | {total.allowed} |")
+    print("\n".join(lines))
+    if args.failures:
+        out = ["# Negative lines changed", "", *lines, ""]
+        for arrangement, by_source in table.items():
+            count = sum(len(o.failures) for o in by_source.values())
+            out += [f"## {arrangement}: {count} failing lines", ""]
+            for source, outcome in by_source.items():
+                if outcome.failures:
+                    out += [f"### {source}: {len(outcome.failures)} of {outcome.lines}", ""]
+                    out += [describe(failure) for failure in outcome.failures]
+                    out.append("")
+        args.failures.write_text("\n".join(out), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
