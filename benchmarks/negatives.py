@@ -21,7 +21,7 @@ and the scientific PDFs of ``corpus/negative/pdf``:
 
 A line fails when a change touching it has a rule outside the allowed ones: NFC
 composition everywhere, and on PDF text (the PDF arrangements) the layout repairs that
-only move spaces and hyphens.  Lines changed by allowed rules only are counted apart.
+only move spaces, hyphens and line breaks, and the removal of the form feed ending a page.  Lines changed by allowed rules only are counted apart.
 """
 
 from __future__ import annotations
@@ -44,8 +44,15 @@ TEXTS = ROOT / "corpus" / "texts"
 
 #: Changes that correct text may receive: Unicode NFC composition.
 ALLOWED_TEXT = frozenset({"hygiene:nfc"})
-#: On PDF text also the layout repairs that only move spaces or hyphens.
-ALLOWED_PDF = ALLOWED_TEXT | {"spacing:runs", "spacing:trailing", "hyphenation:join", "hyphenation:soft_hyphen"}
+#: On PDF text also the layout repairs that only move spaces, hyphens and line breaks:
+#: runs of spaces, trailing blanks, words hyphenated at a line end joined (without their
+#: hyphen, or with it when it is the word's own: ``hyphenation:keep``), soft hyphens, and
+#: the form feed that ends each page (``hygiene:control`` on a form feed only).
+ALLOWED_PDF = ALLOWED_TEXT | {
+    "spacing:runs", "spacing:trailing", "hyphenation:join", "hyphenation:keep", "hyphenation:soft_hyphen", "hygiene:control"
+}
+#: Rules allowed only on the text given here: a control removed must be a page's form feed.
+ALLOWED_ONLY_ON = {"hygiene:control": "\f"}
 #: The channels the host texts of the ``mixed`` arrangement are damaged through.
 MIX_CHANNELS = ("mac_roman>cp1252", "cp1252>mac_roman", "utf-8>cp1252", "cp1252>cp850")
 #: In the ``mixed`` arrangement every ``MIX_EVERY``-th line is a negative line.
@@ -105,8 +112,11 @@ def negative_files(folder: Path = NEGATIVE) -> list[Path]:
 
 
 def forbidden(change: Change, allowed: frozenset[str]) -> bool:
-    """Whether ``change`` has a step whose rule is not allowed."""
-    return any(step.rule not in allowed for step in change.steps)
+    """Whether ``change`` has a step whose rule is not allowed (or is allowed on other text
+    than the change's: ``ALLOWED_ONLY_ON``)."""
+    return any(
+        step.rule not in allowed or ALLOWED_ONLY_ON.get(step.rule, change.before) != change.before for step in change.steps
+    )
 
 
 def judge(

@@ -92,19 +92,40 @@ def test_mathematical_symbols_alone_are_unchanged(text: str, pdf: bool) -> None:
     assert _unchanged(text, pdf=pdf) == []
 
 
+SPLIT_WORDS = [
+    ("science-de", "Sei n eine natürliche Zahl"),  # Sein eine
+    ("science-de", "Für n ≥ 1 gilt"),  # Fürn
+    ("science-de", "für n = 1"),  # fürn
+    ("science-de", "cos t und sin t"),  # cost, sint
+    ("science-en", "Let x and y be reals"),  # x andy
+    ("science-en", "The stride s ∈ ℕ of"),  # the strides
+    ("science-en", "If cos t = 0 then sin t"),  # cost
+    ("science-fr", "Soit t > 0 un réel"),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), SPLIT_WORDS)
+def test_single_letter_variables_beside_words_are_not_joined_in_a_pdf_text(name: str, text: str) -> None:
+    # the split-words repair is on for PDF input: a variable is no broken-off letter
+    lines = (negatives.PDF_FOLDER / f"{name}.reference.txt").read_text(encoding="utf-8").split("\n")
+    number = next(n for n, line in enumerate(lines) if text in line)
+    result = clean("\n".join(lines), repairs=negatives.pdf_repairs())
+    assert text in result.text.split("\n")[number]
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        "Sei n eine natürliche Zahl und sei x ∈ ℝ.",  # Sein eine
-        "Für n ≥ 1 gilt 2ⁿ ≥ n + 1.",  # Fürn
-        "Wir betrachten cos t und sin t als Funktionen der Zeit t.",  # cost, sint
-        "Let x and y be reals with x < y.",  # x andy
-        "The stride s ∈ ℕ of the convolution is fixed before training.",  # the strides
+        "Sei n eine natürliche Zahl und sei x ∈ ℝ.",
+        "Für n ≥ 1 gilt 2ⁿ ≥ n + 1.",
+        "Wir betrachten cos t und sin t als Funktionen der Zeit t.",
+        "Let x and y be reals with x < y.",
+        "The stride s ∈ ℕ of the convolution is fixed before training.",
         "The stride s ∈ N of the convolution",  # as pdfminer.six extracts blackboard bold
         "Soit t > 0 un réel fixé.",
     ],
 )
-def test_single_letter_variables_beside_words_are_not_joined(text: str) -> None:
+def test_single_letter_variables_beside_words_alone_are_not_joined(text: str) -> None:
     assert _unchanged(text, pdf=True) == []
 
 
@@ -155,3 +176,14 @@ def test_pdf_references_keep_the_extracts_lines() -> None:
         extract = (negatives.PDF_FOLDER / f"{name}.extract.txt").read_text(encoding="utf-8")
         reference = (negatives.PDF_FOLDER / f"{name}.reference.txt").read_text(encoding="utf-8")
         assert extract.count("\n") == reference.count("\n") and "\f" in extract
+
+
+@pytest.mark.parametrize("name", negatives.PDF_NAMES)
+@pytest.mark.parametrize("text", ["εm", "σ(x∞", "x∞", "≈", "Ω", "∞", "≤", "≥", "π", "êI3", "ỹ", "Megías", "Ñíguez"])
+def test_symbols_of_a_scientific_pdf_text_are_kept(name: str, text: str) -> None:
+    # seen: εm → îm, σ(x∞ → σ(xì, ≈ → Å, Ω → «, ∞ → °, êI3 → ˆI3 in PDF text
+    reference = (negatives.PDF_FOLDER / f"{name}.reference.txt").read_text(encoding="utf-8")
+    if text not in reference:
+        pytest.skip(f"no {text} in {name}")
+    result = clean(reference, repairs=negatives.pdf_repairs())
+    assert result.text.count(text) == reference.count(text)
