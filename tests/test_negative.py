@@ -17,8 +17,6 @@ from mojibake_fix import clean
 from mojibake_fix.channels import get_channel
 
 FILES = sorted((CORPUS / "negative").glob("*.txt"))
-LARGE = {"short.txt", "code.txt", "debian-countries.txt", "languages.txt", "science-en.txt", "science-de.txt", "science-fr.txt"}
-"""Files whose lines alone take over ~20 s."""
 
 
 def _lines(name: str) -> list[str]:
@@ -29,11 +27,10 @@ def _shown(outcome: negatives.Outcome) -> list[str]:
     return [negatives.describe(failure) for failure in outcome.failures]
 
 
-def _files(large_are_slow: bool = True) -> list[object]:
-    return [
-        pytest.param(path.name, marks=pytest.mark.slow) if large_are_slow and path.name in LARGE else path.name
-        for path in FILES
-    ]
+def _files(slow: bool) -> list[object]:
+    """The negative files, as parameters; ``slow`` marks them all (one file alone, or
+    mixed into damaged text through four channels, takes from ~10 s to over a minute)."""
+    return [pytest.param(path.name, marks=pytest.mark.slow) if slow else path.name for path in FILES]
 
 
 def _unchanged(text: str, *, pdf: bool = False) -> list[str]:
@@ -43,22 +40,22 @@ def _unchanged(text: str, *, pdf: bool = False) -> list[str]:
     return [f"{c.rule}: {c.before!r} → {c.after!r} ({c.evidence})" for c in result.changes if negatives.forbidden(c, allowed)]
 
 
-@pytest.mark.parametrize("name", _files())
+@pytest.mark.parametrize("name", _files(slow=True))
 def test_each_line_alone_is_unchanged(name: str) -> None:
     assert _shown(negatives.alone(CORPUS / "negative" / name)) == []
 
 
-@pytest.mark.parametrize("name", _files())
+@pytest.mark.parametrize("name", _files(slow=True))
 def test_each_line_alone_is_unchanged_with_the_pdf_repairs(name: str) -> None:
     assert _shown(negatives.alone(CORPUS / "negative" / name, pdf=True)) == []
 
 
-@pytest.mark.parametrize("name", _files(large_are_slow=False))
+@pytest.mark.parametrize("name", _files(slow=False))
 def test_each_file_as_one_document_is_unchanged(name: str) -> None:
     assert _shown(negatives.document(CORPUS / "negative" / name)) == []
 
 
-@pytest.mark.parametrize("name", _files(large_are_slow=False))
+@pytest.mark.parametrize("name", _files(slow=True))
 def test_lines_mixed_into_damaged_text_are_unchanged(name: str) -> None:
     assert _shown(negatives.mixed(CORPUS / "negative" / name)) == []
 
