@@ -27,6 +27,7 @@ from datetime import date
 from pathlib import Path
 
 import ftfy
+import negatives
 
 import mojibake_fix
 from mojibake_fix.channels import DEFAULT_CHANNELS, get_channel
@@ -90,6 +91,10 @@ def main() -> None:
         "--texts", type=Path, default=TEXTS,
         help="folder of <lang>.txt texts to damage (default: corpus/texts; corpus/held_out holds languages kept out of development)",
     )
+    parser.add_argument(
+        "--no-arrangements", action="store_true",
+        help="leave out the negative set's arrangements (lines alone, mixed into damaged text, PDFs: benchmarks/negatives.py)",
+    )
     args = parser.parse_args()
     channels = [name for name in args.channels.split(",") if name]
     wanted = set(args.languages.split(",")) if args.languages else None
@@ -139,7 +144,30 @@ def main() -> None:
         text = path.read_text(encoding="utf-8").removesuffix("\n")
         counts = [changed_lines(tool, text) for tool in TOOLS.values()]
         print(f"| corpus/negative/{path.name} | {text.count(chr(10)) + 1} | {counts[0]} | {counts[1]} |")
+    if not args.no_arrangements:
+        print_arrangements()
     print(f"\n({time.perf_counter() - started:.0f} s)")
+
+
+def print_arrangements() -> None:
+    """The negative lines mojibake-fix changes (benchmarks/negatives.py): each line alone
+    (text and PDF repairs), each file as one document, lines mixed into damaged text, and
+    the scientific PDFs; lines changed only by allowed rules (NFC, and on PDF text the
+    spacing and hyphenation of the layout) apart."""
+    print(
+        "\n| negative set | lines | alone | alone, PDF repairs | document | mixed into damaged text "
+        "| PDF reference | PDF extract (right words) | changed as allowed only |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for path in negatives.negative_files():
+        outcomes = [negatives.alone(path), negatives.alone(path, pdf=True), negatives.document(path), negatives.mixed(path)]
+        failed = " | ".join(f"{len(o.failures)}/{o.lines}" for o in outcomes)
+        lines = outcomes[0].lines
+        print(f"| corpus/negative/{path.name} | {lines} | {failed} | – | – | {sum(o.allowed for o in outcomes)} |")
+    for name in negatives.PDF_NAMES:
+        pair = [negatives.pdf_reference(name), negatives.pdf_extract(name)]
+        failed = " | ".join(f"{len(o.failures)}/{o.lines}" for o in pair)
+        print(f"| corpus/negative/pdf/{name} | {pair[0].lines} | – | – | – | – | {failed} | {sum(o.allowed for o in pair)} |")
 
 
 if __name__ == "__main__":

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# benchmarks/negatives.py measures the negative set for the benchmark and the tests alike
+sys.path.append(str(ROOT / "benchmarks"))
 CORPUS = ROOT / "corpus"
 BROCHURE_INPUT = CORPUS / "brochure" / "input.txt"
 BROCHURE_EXPECTED = CORPUS / "brochure" / "expected.txt"
