@@ -18,9 +18,10 @@ For each candidate language of ``mojibake_fix.lexicon`` (wordfreq's "small" list
 * ``apostrophe``: whether words with an apostrophe ("l'eau", "don't") reach
   ``--apostrophe-share``; in Czech text "’" glued to a word is no apostrophe but a
   lost "í".
-* ``elided`` and ``suffixed``: the letters before an apostrophe that at least
-  ``--clitic-words`` listed words share (Italian "dell'", "nell'"), and those after
-  one (English "'s", "'ll"; Turkish "'da", "'nin").  A word split at an apostrophe is
+* ``elided`` and ``suffixed``: the letters before an apostrophe that listed words
+  making up at least ``--clitic-share`` of running text share (Italian "dell'",
+  "nell'"), and those after one (English "'s", "'ll"; Turkish "'da", "'nin"); the
+  English possessives a French list holds ("mcdonald's") stay below it.  A word split at an apostrophe is
   two words only where the language splits words there: "Meg’as" is no English
   "Meg" and "as".  French lists its elisions as words of their own ("l", "qu"), which
   ``scoring.word_logprob`` takes as the short words they are.
@@ -92,24 +93,24 @@ def letters_of(frequencies: dict[str, float], damaged: AbstractSet[str] = frozen
     return mass, initial
 
 
-def clitics(frequencies: dict[str, float], least: int) -> tuple[list[str], list[str]]:
-    """The parts before and after the apostrophe that at least ``least`` listed words
-    (letters on both sides of one apostrophe) share.
+def clitics(frequencies: dict[str, float], share: float) -> tuple[list[str], list[str]]:
+    """The parts before and after the apostrophe shared by listed words (letters on both
+    sides of one apostrophe) that make up at least ``share`` of running text.
 
-    >>> clitics({"dell'anno": 1e-5, "dell'arte": 1e-5, "it's": 1e-3, "that's": 1e-3}, 2)
-    (['dell'], ['s'])
+    >>> clitics({"dell'anno": 1e-4, "dell'arte": 1e-4, "it's": 1e-3, "that's": 1e-3}, 2e-4)
+    (['dell', 'it', 'that'], ['s'])
     """
     before: Counter[str] = Counter()
     after: Counter[str] = Counter()
-    for word in frequencies:
+    for word, frequency in frequencies.items():
         head, apostrophe, tail = word.partition("'")
         if apostrophe and head.isalpha() and tail.isalpha():
-            before[head] += 1
-            after[tail] += 1
-    return sorted(p for p, n in before.items() if n >= least), sorted(p for p, n in after.items() if n >= least)
+            before[head] += frequency
+            after[tail] += frequency
+    return sorted(p for p, n in before.items() if n >= share), sorted(p for p, n in after.items() if n >= share)
 
 
-def build(top: int, share: float, apostrophe_share: float, clitic_words: int) -> dict[str, dict[str, object]]:
+def build(top: int, share: float, apostrophe_share: float, clitic_share: float) -> dict[str, dict[str, object]]:
     """The table for every candidate language."""
     import wordfreq
 
@@ -120,7 +121,7 @@ def build(top: int, share: float, apostrophe_share: float, clitic_words: int) ->
         words = [(word, f) for word, f in frequencies.items() if any(c.isalpha() for c in word)]
         best = sorted(words, key=lambda item: (-item[1], item[0]))[:top]
         mass, initial = letters_of(frequencies, damaged_forms(frequencies, channels))
-        elided, suffixed = clitics(frequencies, clitic_words)
+        elided, suffixed = clitics(frequencies, clitic_share)
         table[lang] = {
             "letters": "".join(sorted({c for c, total in mass.items() if c != "'" and total >= share} | set(FOLDED_AWAY.get(lang, "")))),
             "initials": "".join(sorted(c for c, total in initial.items() if total >= share)),
@@ -137,10 +138,10 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=400, help="top words kept per language (default 400)")
     parser.add_argument("--letter-share", type=float, default=1e-4, help="share of running text a letter's words must reach (default 1e-4)")
     parser.add_argument("--apostrophe-share", type=float, default=5e-4, help="the same for words with an apostrophe (default 5e-4)")
-    parser.add_argument("--clitic-words", type=int, default=5, help="listed words a part beside an apostrophe must be in (default 5)")
+    parser.add_argument("--clitic-share", type=float, default=1e-4, help="share of running text the words sharing a part beside an apostrophe must reach (default 1e-4)")
     parser.add_argument("--output", type=Path, default=OUTPUT, help=f"where to write (default {OUTPUT.relative_to(ROOT)})")
     args = parser.parse_args()
-    table = {"wordfreq": version("wordfreq"), "languages": build(args.top, args.letter_share, args.apostrophe_share, args.clitic_words)}
+    table = {"wordfreq": version("wordfreq"), "languages": build(args.top, args.letter_share, args.apostrophe_share, args.clitic_share)}
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {args.output} ({args.output.stat().st_size} bytes)")

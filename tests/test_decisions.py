@@ -343,7 +343,11 @@ def test_no_word_vouches_for_a_symbol_read_as_another() -> None:
     assert sum(line.startswith("®ndr ") for line in damaged) == 2
     result = clean("\n".join(damaged))
     assert not any(change.after == "«" for change in result.changes)
-    assert result.text.split("\n") == lines
+    # "Ændr" is no listed word and the text shows "®" broken nowhere else: the lines keep
+    # "®ndr" rather than a prior alone deciding; every other line comes back
+    got = result.text.split("\n")
+    assert [g for g, d in zip(got, damaged) if d.startswith("®ndr ")] == [d for d in damaged if d.startswith("®ndr ")]
+    assert [g for g, d, w in zip(got, damaged, lines) if not d.startswith("®ndr ")] == [w for d, w in zip(damaged, lines) if not d.startswith("®ndr ")]
 
 
 ROMANIAN = (

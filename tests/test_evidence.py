@@ -57,7 +57,7 @@ def test_a_token_s_own_reading_attests_no_language() -> None:
 
 def test_readings_of_many_broken_tokens_attest_their_language() -> None:
     channel = get_channel("cp1251>cp1252")
-    words = "Привет мир это простой текст на русском языке".split()
+    words = ["Привет", "мир", "это", "простой", "текст", "на", "русском", "языке"]
     damaged = " ".join(channel.damage(word) for word in words)
     assert attested_languages([damaged], [channel], 100)[:1] == ["ru"]
 

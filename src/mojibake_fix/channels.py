@@ -22,7 +22,7 @@ import itertools
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import ClassVar
 
 #: What a reader writes where a byte has no character in its code page.  Tools differ:
@@ -59,7 +59,7 @@ DEFAULT_CHANNELS = (
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _repertoire(codec: str) -> frozenset[str]:
     """The characters of bytes 0x80-0xFF in ``codec`` (undefined ones as C1 controls), with
     the placeholders that stand for lost bytes and the lone accents extractors write."""

@@ -281,6 +281,22 @@ def top_words(languages: Sequence[str]) -> frozenset[str]:
     return frozenset(word for lang in languages if lang in table for word in table[lang]["top"])  # type: ignore[attr-defined]
 
 
+def writes(language: str, word: str) -> bool:
+    """Whether every letter of ``word`` is ASCII or a letter ``language`` writes
+    (``native_letters``): the lists hold noise too, such as German "kã".
+
+    >>> writes("de", "Straße"), writes("de", "kã")
+    (True, False)
+    """
+    letters = _letters_of(language)
+    return all(c.isascii() or not c.isalpha() or c.lower() in letters for c in word)
+
+
+@cache
+def _letters_of(language: str) -> frozenset[str]:
+    return native_letters((language,))
+
+
 def uses_apostrophe(languages: Sequence[str]) -> bool:
     """Whether common words of ``languages`` hold an apostrophe ("l'eau", "don't").
 

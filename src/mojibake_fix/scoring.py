@@ -21,7 +21,7 @@ from itertools import pairwise
 import regex
 
 from .align import diff_spans
-from .lexicon import COMMON_LETTER, Lexicon, splits_at_apostrophe, uses_apostrophe
+from .lexicon import COMMON_LETTER, Lexicon, splits_at_apostrophe, uses_apostrophe, writes
 
 #: A word (letters and marks, apostrophes inside), a number, or any other single character
 #: (a space inside a reading, such as a no-break space, is a character like any other).
@@ -148,7 +148,7 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
     "Éire" takes evidence from the rest of the document, and so does a lone letter
     ("Ó Briain").  Nor can words vouch for a symbol read as another outside a word:
     "®ndr" changes no word as "«ndr" (``_word_free`` says when none is needed).  Not
-    ``strict``, these three rules are waived: the document's evidence is gathered that way.
+    ``strict``, the first two rules are waived: the document's evidence is gathered that way.
     Given ``languages``, a word must be a word of one of them: those the document writes,
     not only those its broken tokens read as.
 
@@ -173,7 +173,9 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
         return long_enough and (listed(word) or all(listed(p) for p in parts))
 
     def listed(word: str) -> bool:
-        return lexicon.known(word) if languages is None else not lexicon.knowing(word).isdisjoint(languages)
+        # a word a list holds with letters its language does not write is noise ("kã" in German)
+        found = lexicon.knowing(word) if languages is None else lexicon.knowing(word) & set(languages)
+        return any(writes(language, word) for language in found)
 
     spans = diff_spans(original, reading)
     words = [m for m in _PIECE.finditer(reading) if m.group()[0].isalpha()]
@@ -188,7 +190,7 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
         inside_word = all(i in covering for i in range(b0, b1))
         if strict and letters_before and not letters_after and not inside_word:
             return False
-        if strict and not (letters_before or letters_after or inside_word) and not _word_free(original[a0:a1], b0, pair):
+        if not (letters_before or letters_after or inside_word) and not _word_free(original[a0:a1], b0, pair):
             return False  # a symbol read as another changes no word: no word can vouch for it
     for i in sorted(changed):
         if i in covering:  # a known word, checked above

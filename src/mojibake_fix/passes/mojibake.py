@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import regex
+from ftfy.badness import is_bad
 
 from ..align import diff_spans
 from ..changes import Proposal, Step
@@ -187,6 +188,7 @@ class TokenJudge:
         self.attested = frozenset(lexicon.languages if attested is None else attested)
         self._attested_letters = native_letters(sorted(self.attested))
         self._suspicious = suspicious_pattern(self.channels)
+        self._self_evident = {channel.name: channel.self_evident for channel in self.channels}
         #: the letters of the document's languages, whose readings are tried first
         self.letters = native_letters(lexicon.languages)
         #: what short words keep company with, in the first of the document's languages that has a table
@@ -372,8 +374,8 @@ class TokenJudge:
         changes, the reading explains the token better by at least ``DOC_MARGIN`` nats,
         and the line agrees: it holds words, and the channel could have written it
         (``line_evidence`` lists the channel).  A reading that makes a sign a lone letter
-        needs more: a line elsewhere where the same token is the channel's damage beside
-        other such tokens (``learn_priors``).
+        needs more, but for UTF-8 ("Ñ•" is "с"): a line elsewhere where the same token is
+        the channel's damage beside other such tokens (``learn_priors``).
 
         A channel is no evidence for a character it is never seen repairing: in a text
         full of "sch÷n" (German read as cp850), the "÷" of "12 ÷ 4" is no "ö", nor is
@@ -386,13 +388,17 @@ class TokenJudge:
             return False
         hits, own = self._per_char[name], view.own
         confirmed = self._confirmed[token, name]
-        if name not in dict(line) or (not confirmed and _lone_letter(token, reading)):
+        if name not in dict(line):
+            return False
+        if not confirmed and not self._self_evident[name] and _lone_letter(token, reading):
             return False  # a lone letter from a sign ("×" as "Ч") is too little unconfirmed
         if margin < WORDED_MARGIN and not confirmed and dict(line)[name] == 0 and WORDED not in dict(line):
             return False
         # a lone combining accent is counted as the spacing one it stands for
         changed = {SPACING_ACCENT_ALIASES.get(c, c) for a0, a1, _, _ in diff_spans(token, reading) for c in token[a0:a1]}
-        return all(hits[c] - (own.hits if c in own.chars else 0) + confirmed > 0 for c in changed)
+        # the token's other occurrences count, its first does not: "®ndr" twice in a text
+        # evidencing Mac-Roman shows "®" as "Æ" once over
+        return all(hits[c] - (1 if c in own.chars else 0) + confirmed > 0 for c in changed)
 
     def evidenced_channels(self) -> list[Channel]:
         """The channels the document's tokens, all of them, evidence."""
@@ -541,15 +547,17 @@ class TokenJudge:
         line of such words).  Otherwise the reading must explain the token better, and
         either every word it changes is a word of the document's languages (checked
         first: most readings of a token through a stranger channel are not words), or the
-        document vouches for it (``vouched``).  A UTF-8 reading needs neither: the byte
-        sequences it decodes are its evidence, in one short string too ("cafÃ©").
+        document vouches for it (``vouched``).  A UTF-8 reading needs neither where ftfy's
+        tuned heuristics (``ftfy.badness.is_bad``) find the token's sequences as odd as
+        mojibake: the bytes it decodes are its evidence, in one short string too
+        ("cafÃ©"; "√π" is maths, though Mac-Roman shows the bytes of "ù" so).
         """
         name = channel.name
         if dict(line).get(name, 0) > 0:
             return True
         if margin <= 0.0:
             return False
-        if channel.self_evident and len(reading) < len(token):
+        if channel.self_evident and len(reading) < len(token) and is_bad(token):
             return True  # bytes of one character read as several ("Ã©"), now one again
         return backed_by_words(option, token, self.lexicon, languages=self.attested) or self.vouched(name, token, reading, margin, line)
 
