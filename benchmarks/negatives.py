@@ -274,6 +274,29 @@ def all_outcomes(files: Sequence[Path] | None = None) -> dict[str, dict[str, Out
     return table
 
 
+#: The failing lines not fixed yet, each with the reason it fails: tab-separated
+#: arrangement, source (as ``Failure.source``), line number, reason.  The tests check that
+#: exactly these lines fail, so a fix must take its line out and a new failure is caught.
+KNOWN = NEGATIVE / "known-failures.tsv"
+
+
+def known_failures() -> dict[tuple[str, str], set[int]]:
+    """The lines ``KNOWN`` lists, per arrangement and source."""
+    found: dict[tuple[str, str], set[int]] = {}
+    for row in KNOWN.read_text(encoding="utf-8").splitlines()[1:]:
+        arrangement, source, number, _ = row.split("\t")
+        found.setdefault((arrangement, source), set()).add(int(number))
+    return found
+
+
+def failing(outcome: Outcome) -> dict[tuple[str, str], set[int]]:
+    """``outcome``'s failing lines, as ``known_failures`` gives them."""
+    found: dict[tuple[str, str], set[int]] = {}
+    for failure in outcome.failures:
+        found.setdefault((failure.arrangement, failure.source), set()).add(failure.number)
+    return found
+
+
 def describe(failure: Failure) -> str:
     """One failure as Markdown: the line, its fate, and each change with rule, confidence, evidence."""
     parts = [f"- `{failure.source}` line {failure.number}: `{failure.before}` → `{failure.after}`"]
@@ -298,6 +321,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--failures", type=Path, help="write every failing line to this Markdown file")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--write-known", action="store_true", help=f"write the failing lines to {KNOWN.relative_to(ROOT)}, each with its change's rule and evidence")
     args = parser.parse_args()
     files = negative_files()
     table: dict[str, dict[str, Outcome]] = {}
@@ -315,6 +339,15 @@ def main() -> None:
             total.add(outcome)
         lines.append(f"| {arrangement} | {total.lines} | {len(total.failures)} | {total.allowed} |")
     print("\n".join(lines))
+    if args.write_known:
+        rows = ["arrangement\tsource\tline\twhy it still fails (the change made, its rule and evidence)"]
+        for by_source in table.values():
+            for outcome in by_source.values():
+                for failure in outcome.failures:
+                    change = failure.changes[0]
+                    why = f"{change.before} → {change.after} by {change.rule} at {change.confidence:.2f}: {change.evidence}"
+                    rows.append("\t".join((failure.arrangement, failure.source, str(failure.number), why.replace("\t", " "))))
+        KNOWN.write_text("\n".join(rows) + "\n", encoding="utf-8")
     if args.failures:
         out = ["# Negative lines changed", "", *lines, ""]
         for arrangement, by_source in table.items():

@@ -282,19 +282,29 @@ def top_words(languages: Sequence[str]) -> frozenset[str]:
 
 
 def writes(language: str, word: str) -> bool:
-    """Whether every letter of ``word`` is ASCII or a letter ``language`` writes
-    (``native_letters``): the lists hold noise too, such as German "kã".
+    """Whether every letter of ``word`` is ASCII or one of ``language``'s alphabet: the
+    letters at least ``ALPHABET_WORDS`` words of its short list hold.  The lists hold noise
+    too, such as German "kã"; Dutch "coördinaat" is Dutch.
 
-    >>> writes("de", "Straße"), writes("de", "kã")
-    (True, False)
+    >>> writes("de", "Straße"), writes("de", "kã"), writes("nl", "coördinaat")
+    (True, False, True)
     """
-    letters = _letters_of(language)
+    letters = _alphabet(language)
     return all(c.isascii() or not c.isalpha() or c.lower() in letters for c in word)
 
 
+#: Words of a language's short list that must hold a letter for it to be of its alphabet.
+ALPHABET_WORDS = 5
+
+
 @cache
-def _letters_of(language: str) -> frozenset[str]:
-    return native_letters((language,))
+def _alphabet(language: str) -> frozenset[str]:
+    counts = Counter(c for word in _frequencies(language, "small") for c in set(word) if not c.isascii() and c.isalpha())
+    return frozenset(c for c, n in counts.items() if n >= ALPHABET_WORDS) | FOLDED_LETTERS.get(language, frozenset())
+
+
+#: Letters wordfreq folds away in its lists ("ß" is stored as "ss").
+FOLDED_LETTERS = {"de": frozenset("ß")}
 
 
 def uses_apostrophe(languages: Sequence[str]) -> bool:

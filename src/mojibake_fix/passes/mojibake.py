@@ -659,14 +659,15 @@ WORD_LETTERS = frozenset(("Lu", "Ll", "Lt", "Lo"))
 
 def _lone_letter(token: str, reading: str) -> bool:
     """Whether ``reading`` makes a sign of ``token`` a letter standing alone ("12 ÷ 4" as
-    "12 ч 4").
+    "12 ч 4"); a placeholder stands for a lost letter, no sign (Italian "abc2ly • mantenuta").
 
     >>> _lone_letter("×", "Ч"), _lone_letter("ˆ", "à"), _lone_letter("Ž", "é")
     (True, True, False)
     """
     runs = [(m.start(), m.end()) for m in regex.finditer(r"\p{L}+", reading)]
     return any(
-        b1 - b0 == 1 and not all(unicodedata.category(c) in WORD_LETTERS for c in token[a0:a1]) and reading[b0].isalpha() and (b0, b1) in runs
+        b1 - b0 == 1 and not all(unicodedata.category(c) in WORD_LETTERS or c in PLACEHOLDERS for c in token[a0:a1])
+        and reading[b0].isalpha() and (b0, b1) in runs
         for a0, a1, b0, b1 in diff_spans(token, reading)
     )
 
@@ -782,6 +783,8 @@ def document_words(texts: Iterable[str], channels: Sequence[Channel], limit: int
 #: token is no evidence of its own language ("εm" read as the Romanian "îm"), nor are a
 #: few odd readings among many ("Å¾" of Czech UTF-8 read as Romanian).
 READING_TOKENS, READING_SHARE = 3, 0.2
+#: Letters a reading needs to speak for a language.
+READING_LETTERS = 3
 
 
 def attested_languages(texts: Iterable[str], channels: Sequence[Channel], limit: int, rest: Iterable[str] = ()) -> list[str]:
@@ -808,7 +811,8 @@ def attested_languages(texts: Iterable[str], channels: Sequence[Channel], limit:
         written.append(token)
         readings = _letter_readings(token, channels)
         if readings and token not in read:
-            read[token] = {lang for text in readings for lang in languages_listing(text)}
+            # a reading of a few letters is some language's word by chance ("xì", "kê")
+            read[token] = {lang for text in readings if len(LETTER.findall(text)) >= READING_LETTERS for lang in languages_listing(text)}
     found = guess_languages(written)
     support: Counter[str] = Counter()
     for langs in read.values():  # a token read as words of several languages is a share of each
