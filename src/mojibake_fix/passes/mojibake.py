@@ -198,7 +198,7 @@ class TokenJudge:
         self._per_char: dict[str, Counter[str]] = {}
         #: per token and channel, its occurrences a line confirms (``learn_priors``)
         self._confirmed: Counter[tuple[str, str]] = Counter()
-        #: the tokens and the channels whose reading explains them ``DOC_MARGIN`` better
+        #: the tokens and the channels whose reading explains them better
         self._clear: set[tuple[str, str]] = set()
         #: of those, per token, the channels whose reading mends a broken word (``_mends_word``)
         self._mending: dict[str, set[str]] = {}
@@ -246,7 +246,7 @@ class TokenJudge:
         broken wherever it stands.
 
         ``lines`` are the lines' texts and their tokens to judge.  An occurrence of a token
-        the channel reads ``DOC_MARGIN`` better in a line where another token is clearly
+        the channel reads better in a line where another token is clearly
         its damage (``line_evidence``) is confirmed by that line: it is evidence for the
         other occurrences of the same token, which a token alone never is for itself ("Ñ"
         in "ASSOCIATION Ñ  NOTRE RƒSEAU" speaks for the "Ñ" of the headings around it).
@@ -273,7 +273,7 @@ class TokenJudge:
             best = max(known, key=lambda name: known[name][0], default=None)
             clear = best is not None and known[best][0] > CLEAR and known[best][1] and not _tied_apart(known, best)
             for name, (margin, _, reading) in known.items():
-                if margin >= DOC_MARGIN:
+                if margin > 0.0:
                     self._clear.add((token, name))
                     if _mends_word(token, reading):
                         self._mending.setdefault(token, set()).add(name)
@@ -371,8 +371,8 @@ class TokenJudge:
     def vouched(self, name: str, token: str, reading: str, margin: float, line: LineEvidence = ()) -> bool:
         """Whether the document vouches for a reading its words do not: its other tokens
         evidence the channel and clearly show it repairing every character the reading
-        changes, the reading explains the token better by at least ``DOC_MARGIN`` nats,
-        and the line agrees: it holds words, and the channel could have written it
+        changes, the reading explains the token better by at least ``DOC_MARGIN`` nats
+        (or at all, where a line elsewhere confirms the same token), and the line agrees: it holds words, and the channel could have written it
         (``line_evidence`` lists the channel).  A reading that makes a sign a lone letter
         needs more, but for UTF-8 ("Ñ•" is "с"): a line elsewhere where the same token is
         the channel's damage beside other such tokens (``learn_priors``).
@@ -384,12 +384,10 @@ class TokenJudge:
         "ε" (cp1252 read as cp437), "εm" in a line holding "→" is no "îm".
         """
         view = self._view(name, token)
-        if not view.evidenced or margin < DOC_MARGIN:
+        confirmed = self._confirmed[token, name]
+        if not view.evidenced or margin < (0.0 if confirmed else DOC_MARGIN) or name not in dict(line):
             return False
         hits, own = self._per_char[name], view.own
-        confirmed = self._confirmed[token, name]
-        if name not in dict(line):
-            return False
         if not confirmed and not self._self_evident[name] and _lone_letter(token, reading):
             return False  # a lone letter from a sign ("×" as "Ч") is too little unconfirmed
         if margin < WORDED_MARGIN and not confirmed and dict(line)[name] == 0 and WORDED not in dict(line):
