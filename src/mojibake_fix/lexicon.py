@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
@@ -326,17 +327,35 @@ def _clitics(languages: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]
 
 def splits_at_apostrophe(languages: Sequence[str], head: str, tail: str) -> bool:
     """Whether ``languages`` split a word at an apostrophe between ``head`` and ``tail``:
-    the head is one letter ("l’eau") or a part many listed words start with ("dell’"),
-    or the tail a part many end with ("’s", Turkish "’da").  Anywhere else the
+    the tail is a part many listed words end with ("’s", Turkish "’da"), or the head is
+    one letter ("l’eau") or a part many start with ("dell’") before a vowel
+    (``opens_with_vowel``: "S’le" is none).  Anywhere else the
     apostrophe holds one word: "Meg’as" is no English "Meg" and "as".
 
     >>> splits_at_apostrophe(["fr"], "l", "eau"), splits_at_apostrophe(["en"], "Meg", "s")
     (True, True)
     >>> splits_at_apostrophe(["en"], "Meg", "as"), splits_at_apostrophe(["it"], "dell", "anno")
     (False, True)
+    >>> splits_at_apostrophe(["fr"], "S", "le")
+    False
     """
     elided, suffixed = _clitics(tuple(languages))
-    return len(head) == 1 or fold(head) in elided or fold(tail) in suffixed
+    return fold(tail) in suffixed or ((len(head) == 1 or fold(head) in elided) and opens_with_vowel(tail))
+
+
+#: The vowels (and the French and Italian mute "h") an elided word stands before, as
+#: base letters: Latin, Greek and Cyrillic ("в’язати": Ukrainian iotated vowels).
+_VOWELS = frozenset("aeiouyhæœøαεηιουωаеёиіїєоуыэюя")
+
+
+def opens_with_vowel(word: str) -> bool:
+    """Whether ``word`` starts with a vowel (or "h"), as a word after an elision does:
+    a vowel was dropped before another ("l’eau", "dell’anno"); "S’le" is no elision.
+
+    >>> opens_with_vowel("eau"), opens_with_vowel("Hôtel"), opens_with_vowel("le"), opens_with_vowel("")
+    (True, True, False, False)
+    """
+    return bool(word) and unicodedata.normalize("NFD", word[0])[0].lower() in _VOWELS
 
 
 def listed_somewhere(token: str) -> bool:
@@ -467,6 +486,25 @@ class Lexicon:
                     best, where = weighted, lang
         return best, where
 
+    def likeliest(self, word: str) -> str | None:
+        """The language most likely to write ``word``: the document's own, or another whose
+        list holds it far more often (``OTHER_LANGUAGE_WEIGHT``), however common it is in
+        the document's: French lists "the", English writes it.
+
+        >>> Lexicon(["fr"]).likeliest("the"), Lexicon(["fr"]).likeliest("lui"), Lexicon(["fr"]).likeliest("qqqq")
+        ('en', 'fr', None)
+        """
+        key = fold(word)
+        best, where = 0.0, None
+        for lang, freqs in zip(self.languages, self._main):
+            if freqs.get(key, 0.0) > best:
+                best, where = freqs[key], lang
+        for lang in self._other_languages:
+            weighted = _frequencies(lang, "small").get(key, 0.0) * OTHER_LANGUAGE_WEIGHT
+            if weighted > best:
+                best, where = weighted, lang
+        return where
+
     def known(self, word: str) -> bool:
         """Whether the document's own languages list ``word`` (a lone letter must be common).
 
@@ -480,14 +518,15 @@ class Lexicon:
                 return True
         return False
 
-    def knowing(self, word: str) -> set[str]:
-        """The document's languages that list ``word`` as known (``known``).
+    def knowing(self, word: str, pair_floor: float = KNOWN_FLOOR) -> set[str]:
+        """The document's languages that list ``word`` as known (``known``); a word of two
+        letters needs ``pair_floor`` (lists hold the pieces of longer words as pairs).
 
-        >>> sorted(Lexicon(["fr", "hu"]).knowing("éve"))
-        ['hu']
+        >>> sorted(Lexicon(["fr", "hu"]).knowing("éve")), sorted(Lexicon(["fr"]).knowing("mê", pair_floor=RARE))
+        (['hu'], [])
         """
         key = fold(word)
-        floor = COMMON_LETTER if len(key) == 1 else KNOWN_FLOOR
+        floor = COMMON_LETTER if len(key) == 1 else pair_floor if len(key) == 2 else KNOWN_FLOOR
         return {lang for lang, freqs in zip(self.languages, self._main) if freqs.get(key, 0.0) >= floor}
 
     def compound_logprob(self, word: str) -> float | None:

@@ -21,7 +21,15 @@ from itertools import pairwise
 import regex
 
 from .align import diff_spans
-from .lexicon import COMMON_LETTER, Lexicon, splits_at_apostrophe, uses_apostrophe, writes
+from .lexicon import (
+    COMMON_LETTER,
+    RARE,
+    Lexicon,
+    opens_with_vowel,
+    splits_at_apostrophe,
+    uses_apostrophe,
+    writes,
+)
 
 #: A word (letters and marks, apostrophes inside), a number, or any other single character
 #: (a space inside a reading, such as a no-break space, is a character like any other).
@@ -53,6 +61,10 @@ APOSTROPHE_JOIN = math.log(0.05)  # l’eau read as "l", "’", "eau"
 #: "tömör’t" is "tömörít" through Mac-Roman, not "tömör" and "t".
 NO_APOSTROPHES = math.log(5e-4)
 ODD_CASE = math.log(1e-2)  # "RƒSEAU", "ÇlocaleÈ": case that changes inside a word
+#: Extra for an unlisted word holding an apostrophe where its languages split no word
+#: ("Alban’a"): the letter model knows "l’eau" and "O’Brien", not that such an
+#: apostrophe is as rare as a foreign letter.
+UNSPLIT_APOSTROPHE = math.log(1e-2)
 NUMBER = math.log(1e-3)
 #: A quote closing the one that opens its token: most quotes are closed in their token.
 PAIRED = math.log(0.5)
@@ -99,18 +111,28 @@ def word_logprob(word: str, lexicon: Lexicon) -> float:
     score = lexicon.word_logprob(word)
     if _APOSTROPHES.search(word):
         parts = _APOSTROPHES.split(word)
-        if all(splits_at_apostrophe(lexicon.languages, head, tail) or _elision(head, lexicon) for head, tail in pairwise(parts)):
+        if all(apostrophe_splits(head, tail, lexicon) for head, tail in pairwise(parts)):
             join = APOSTROPHE_JOIN + (0.0 if uses_apostrophe(lexicon.languages) else NO_APOSTROPHES)
             split = sum(lexicon.word_logprob(p) for p in parts) + join * (len(parts) - 1)
             score = max(score, split)
+        elif not lexicon.frequency(word)[0]:
+            score += UNSPLIT_APOSTROPHE
     # case is read part by part: "d’ICLEI" is an elided article and an acronym
     return score + (ODD_CASE if any(map(_odd_case, _APOSTROPHES.split(word))) else 0.0)
 
 
-def _elision(head: str, lexicon: Lexicon) -> bool:
-    """Whether ``head`` is a short word the lists know as common as a lone letter must be:
-    an elided form they list on its own (French "qu", "l")."""
-    return len(head) <= 2 and lexicon.frequency(head)[0] >= COMMON_LETTER
+def apostrophe_splits(head: str, tail: str, lexicon: Lexicon) -> bool:
+    """Whether an apostrophe between ``head`` and ``tail`` parts two words of the lexicon's
+    languages (``splits_at_apostrophe``), or ``head`` is a short word the lists know as
+    common as a lone letter must be, elided before a vowel (French "qu’il").
+
+    >>> from mojibake_fix.lexicon import Lexicon
+    >>> apostrophe_splits("qu", "il", Lexicon(["fr"])), apostrophe_splits("Alban", "a", Lexicon(["fr"]))
+    (True, False)
+    """
+    if splits_at_apostrophe(lexicon.languages, head, tail):
+        return True
+    return len(head) <= 2 and opens_with_vowel(tail) and lexicon.frequency(head)[0] >= COMMON_LETTER
 
 
 def plausible_punctuation(reading: str, original: str) -> bool:
@@ -162,6 +184,8 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
     (False, False)
     >>> backed_by_words("«eau»", "®eau¯", lex), backed_by_words("“eau”", "\x93eau\x94", lex)
     (True, True)
+    >>> backed_by_words("’un", "Õun", lex, strict=False), backed_by_words("un’", "unÕ", lex, strict=False)
+    (False, True)
     >>> backed_by_words("rôle", "r™le", Lexicon(["fr"])), backed_by_words("rôle", "r™le", Lexicon(["fr"]), languages=())
     (True, False)
     """
@@ -170,11 +194,16 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
         # a lone letter says too little ("Ó Briain", "(é)", "ƒ 2,50"): two letters at least
         parts = _APOSTROPHES.split(word)
         long_enough = not strict or sum(c.isalpha() for c in word) >= 2
-        return long_enough and (listed(word) or all(listed(p) for p in parts))
+        if not long_enough:
+            return False
+        # parts are words only where the language splits there: "Alban’a" is no "Alban" and "a"
+        return listed(word) or (all(map(listed, parts)) and all(apostrophe_splits(h, t, lexicon) for h, t in pairwise(parts)))
 
     def listed(word: str) -> bool:
-        # a word a list holds with letters its language does not write is noise ("kã" in German)
-        found = lexicon.knowing(word) if languages is None else lexicon.knowing(word) & set(languages)
+        # a word a list holds with letters its language does not write is noise ("kã" in
+        # German), and so is a rare pair of letters (French "mê", a piece of "même")
+        found = lexicon.knowing(word, RARE)
+        found = found if languages is None else found & set(languages)
         return any(writes(language, word) for language in found)
 
     spans = diff_spans(original, reading)
@@ -198,6 +227,8 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
         neighbours = [covering.get(i - 1), covering.get(i + 1)]
         if reading[i] not in COMMON_PUNCTUATION or all(neighbours):
             return False  # a rare symbol, or a word cut in two ("sobreescribir·n")
+        if reading[i] == "’" and neighbours[0] is None and i not in pair:
+            return False  # an apostrophe elides nothing before a word ("’un"): a quote opened by a closing mark
         if any(not (c.isalnum() or c.isspace() or c in COMMON_PUNCTUATION) for c in reading[i - 1 : i] + reading[i + 1 : i + 2]):
             return False  # glued to a rare symbol, the token still broken ("přihlášen–©ho")
         if not any(m is not None and known(m.group()) for m in neighbours):
