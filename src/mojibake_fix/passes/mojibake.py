@@ -19,7 +19,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -45,6 +45,7 @@ from ..neighbours import ITEM, beside, neighbour_model
 from ..scoring import (
     COMMON_PUNCTUATION,
     JOINERS,
+    ORDINALS,
     backed_by_words,
     describe,
     plausible_punctuation,
@@ -91,9 +92,13 @@ LINE_PRIOR_MAX = 8.0
 SENTENCE_START = frozenset((None, ".", "!", "?"))
 #: A line's evidence: per channel, clear repairs less clear damages among its tokens;
 #: 0 for a channel the line agrees with (``TokenJudge.line_evidence``), and ``WORDED``
-#: where the line's own words are the document's.
+#: where the line's own words are the document's, ``OTHER_WORDS`` where they are not.
 LineEvidence = tuple[tuple[str, int], ...]
-WORDED = "(words)"
+WORDED, OTHER_WORDS = "(words)", "(other words)"
+#: What marks an e-mail address, a URL or a domain name in a line.
+ADDRESS = re.compile(r"@|://|^www\.")
+#: Quotation marks that pair with one another (``TokenJudge.unpaired``).
+QUOTE_FAMILIES = ("«»", "“”„\"")
 #: Cost of a lone closing quote or bracket opening a line.
 ORPHAN_CLOSING = math.log(1e-2)
 #: Above this many readings of a token through one channel, only those that are words are scored.
@@ -103,11 +108,16 @@ PASSED_SAMPLE = 50_000
 #: How much better (nats) a reading the document vouches for, not its words, must explain
 #: its token (``TokenJudge.vouched``); below ``WORDED_MARGIN``, only in a line whose own
 #: words are the document's ("syntax’)" in a Czech sentence, not "ñame" in a Spanish one).
-DOC_MARGIN, WORDED_MARGIN = math.log(4), math.log(20)
+#: ``WORDED_MARGIN`` is more than a letter foreign to the document's languages costs a name
+#: (``lexicon.FOREIGN_LETTER``): "Bútan" alone on a line is no "Bœtan".
+DOC_MARGIN, WORDED_MARGIN = math.log(4), math.log(100)
 #: The highest confidence of a reading no word backs (``TokenJudge.confidence``).
 UNWORDED = 0.98
 #: A repair whose posterior is at least this is reported as a suspicion when not applied.
 SUSPICION_FLOOR = 0.2
+#: The confidence of a reading the evidence rule refused, reported as a suspicion
+#: (``TokenJudge.refused``): below any bar but the lowest.
+REFUSED = SUSPICION_FLOOR
 
 
 #: A suspicious character, and whether a letter or digit of its token touches it.
@@ -126,6 +136,27 @@ def evidence_keys(token: str, positions: Iterable[int]) -> set[EvidenceKey]:
     """
     return {
         (token[i], any(c.isalnum() for c in token[max(i - 1, 0) : i] + token[i + 1 : i + 2]))
+        for i in positions
+    }
+
+
+#: A suspicious character, and whether a letter or digit of its token stands before it and after it.
+Place = tuple[str, bool, bool]
+
+
+def places(token: str, positions: Iterable[int]) -> set[Place]:
+    """The places of the characters of ``token`` at ``positions`` (a lone combining accent
+    counted as the spacing one it stands for).
+
+    Evidence that a channel repairs a character is kept per place for the document's
+    vouching (``TokenJudge.vouched``): "Õ" inside "lÕeau" shows an apostrophe, not that
+    "Õ" opening "Õun" is one.
+
+    >>> sorted(places("lÕeau", [1])), sorted(places("Õun", [0]))
+    ([('Õ', True, True)], [('Õ', False, True)])
+    """
+    return {
+        (SPACING_ACCENT_ALIASES.get(token[i], token[i]), token[max(i - 1, 0) : i].isalnum(), token[i + 1 : i + 2].isalnum())
         for i in positions
     }
 
@@ -162,6 +193,7 @@ class Contribution(NamedTuple):
     chars: frozenset[str]
     misses: float
     keys: frozenset[EvidenceKey]
+    places: frozenset[Place] = frozenset()
 
 
 NO_CONTRIBUTION = Contribution(0, frozenset(), 0, frozenset())
@@ -196,6 +228,8 @@ class TokenJudge:
         self.priors = {channel.name: 0.0 for channel in self.channels}
         self.evidence = {channel.name: (0, 0) for channel in self.channels}
         self._per_char: dict[str, Counter[str]] = {}
+        self._per_place: dict[str, Counter[Place]] = {}
+        self._sources: dict[str, str] = {}
         #: per token and channel, its occurrences a line confirms (``learn_priors``)
         self._confirmed: Counter[tuple[str, str]] = Counter()
         #: the tokens and the channels whose reading explains them better
@@ -206,11 +240,15 @@ class TokenJudge:
         #: per token judged, what it added to each channel's counts
         self._own: dict[str, dict[str, Contribution]] = {}
         self._views: dict[tuple[str, str], ChannelView] = {}
+        #: per token judged, each channel's ``margin`` (channels with a reading)
+        self._margins: dict[str, dict[str, tuple[float, bool, str]]] = {}
         #: per token judged, +1 for the channel it clearly evidences, -1 for each it clearly does not
         self._verdicts: dict[str, Counter[str]] = {}
         self._scores: dict[str, float] = {}
         self._explanations: dict[tuple[str, str, str, LineEvidence], str] = {}
         self._decisions: dict[tuple[str, str | None, bool, LineEvidence], list[Candidate]] = {}
+        #: per decision, the best reading the evidence rule refused (``refused``)
+        self._refusals: dict[tuple[str, str | None, bool, LineEvidence], Candidate] = {}
 
     def score(self, text: str) -> float:
         """The cached log-probability of ``text``."""
@@ -228,7 +266,9 @@ class TokenJudge:
         best = max((text for text, _ in readings), key=self.score)
         return self.score(best) - self.score(token), backed_by_words(best, token, self.lexicon, strict=False, languages=self.attested), best
 
-    def learn_priors(self, lines: Sequence[tuple[str, Sequence[str]]], passed: Counter[str] | None = None) -> None:
+    def learn_priors(
+        self, lines: Sequence[tuple[str, Sequence[str]]], passed: Counter[str] | None = None, sources: Mapping[str, str] | None = None
+    ) -> None:
         """Set each channel's priors from the tokens it clearly repairs or clearly damages.
 
         A token counts for the channel whose reading beats it most (and for those that read
@@ -255,12 +295,18 @@ class TokenJudge:
         change, with their counts: those that are words count against every such channel
         without being read (a known word's readings are clearly worse), so that the
         evidence weighs the whole document, not only its odd lines.
+
+        ``sources`` maps a line's text to the input line it was repaired from in earlier
+        rounds: the words a channel would have broken are read in the input (``_spared``).
         """
+        self._sources = dict(sources or {})
         counts = {channel.name: [0, 0] for channel in self.channels}
         per_char: dict[str, Counter[str]] = {c.name: Counter() for c in self.channels}
+        per_place: dict[str, Counter[Place]] = {c.name: Counter() for c in self.channels}
         per_char_against: dict[str, Counter[EvidenceKey]] = {c.name: Counter() for c in self.channels}
         by_name = {channel.name: channel for channel in self.channels}
         self._verdicts = {}
+        self._margins = {}
         self._own = {}
         self._clear = set()
         self._mending = {}
@@ -269,7 +315,7 @@ class TokenJudge:
             verdict = self._verdicts[token] = Counter()
             own = self._own[token] = {}
             margins = {c.name: self.margin(token, c) for c in self.channels}
-            known = {name: m for name, m in margins.items() if m is not None}
+            known = self._margins[token] = {name: m for name, m in margins.items() if m is not None}
             best = max(known, key=lambda name: known[name][0], default=None)
             clear = best is not None and known[best][0] > CLEAR and known[best][1] and not _tied_apart(known, best)
             for name, (margin, _, reading) in known.items():
@@ -283,10 +329,13 @@ class TokenJudge:
                 if by_name[hit].self_evident or backed_by_words(known[hit][2], token, self.lexicon, languages=self.attested):
                     verdict[hit] += 1
                 counts[hit][0] += times
-                chars = frozenset(token[i] for i in by_name[hit].suspects(token))
+                suspects = by_name[hit].suspects(token)
+                chars = frozenset(token[i] for i in suspects)
+                where = frozenset(places(token, suspects))
                 per_char[hit].update(dict.fromkeys(chars, times))
+                per_place[hit].update(dict.fromkeys(where, times))
                 if not by_name[hit].self_evident:
-                    own[hit] = Contribution(times, chars, 0, frozenset())
+                    own[hit] = Contribution(times, chars, 0, frozenset(), where)
             for name, (margin, _, _) in known.items():
                 if margin < -CLEAR:
                     verdict[name] -= 1
@@ -309,7 +358,7 @@ class TokenJudge:
                     against = per_char_against[channel.name]
                     for key in changed:
                         against[key] += times
-        self._per_char, self._per_char_against = per_char, per_char_against
+        self._per_char, self._per_place, self._per_char_against = per_char, per_place, per_char_against
         for name, (hits, misses) in counts.items():
             self.evidence[name] = (hits, misses)
             self.priors[name] = _channel_prior(hits, misses)[1]  # the document's, for the summary
@@ -324,20 +373,26 @@ class TokenJudge:
         )
         self._views.clear()
         self._decisions.clear()
+        self._refusals.clear()
 
     def _vouched_verdicts(self, lines: Sequence[tuple[str, Sequence[str]]], by_name: dict[str, Channel]) -> None:
         """Count as a line's evidence the broken words the rest of the document vouches for
         (``vouched``) though no word of its languages does: "Pra•a" is "Praça", and speaks
-        for the "11¼" beside it."""
+        for the "11¼" beside it.  Only the channel that explains the word best counts:
+        Russian read as cp1251 mends into capitals through KOI8-R too, far worse."""
         vouching: dict[str, dict[str, LineEvidence]] = {}
         for text, line in lines:
             for token, evidence in zip(line, self.line_evidence(line, text)):
                 names = [name for name, _ in evidence if name in self._mending.get(token, ()) and self._verdicts[token][name] <= 0]
                 vouching.setdefault(token, {}).update(dict.fromkeys(names, evidence))
         for token, found in vouching.items():
+            if not found:
+                continue
+            margins = self._margins[token]
+            top = max(margin for margin, _, _ in margins.values())
             for name, evidence in found.items():
-                margin, _, reading = self.margin(token, by_name[name])  # type: ignore[misc]
-                if self.vouched(name, token, reading, margin, evidence):
+                margin, _, reading = margins[name]
+                if margin >= top and self.vouched(name, token, reading, margin, evidence):
                     self._verdicts[token][name] = 1
 
     def _view(self, name: str, token: str) -> ChannelView:
@@ -372,14 +427,20 @@ class TokenJudge:
         """Whether the document vouches for a reading its words do not: its other tokens
         evidence the channel and clearly show it repairing every character the reading
         changes, the reading explains the token better by at least ``DOC_MARGIN`` nats
-        (or at all, where a line elsewhere confirms the same token), and the line agrees: it holds words, and the channel could have written it
-        (``line_evidence`` lists the channel).  A reading that makes a sign a lone letter
-        needs more, but for UTF-8 ("Ñ•" is "с"): a line elsewhere where the same token is
-        the channel's damage beside other such tokens (``learn_priors``).
+        (or at all, where a line elsewhere confirms the same token), and the line agrees
+        (``line_evidence`` lists the channel): it holds words, the channel could have
+        written it and would not have broken its words written right (``_spared``), and
+        where its words are another language's (``OTHER_WORDS``) the reading makes a word
+        ("Pra•a" is "Praça"; "Õues" in an Estonian line is no "’ues").  A line with no
+        word of its own needs ``WORDED_MARGIN``.  A reading that makes a letter standing
+        alone of a sign, or of a letter the document's languages do not write ("α" as
+        "à"), needs more, but for UTF-8 ("Ñ•" is "с"): a line elsewhere where the same
+        token is the channel's damage beside other such tokens (``learn_priors``).
 
-        A channel is no evidence for a character it is never seen repairing: in a text
-        full of "sch÷n" (German read as cp850), the "÷" of "12 ÷ 4" is no "ö", nor is
-        "¡Tu" a "°Tu" in a brochure full of "ŽtŽ".  Nor is a document evidence for a
+        A channel is no evidence for a character it is never seen repairing where it stands
+        (``places``): in a text full of "sch÷n" (German read as cp850), the "÷" of
+        "12 ÷ 4" is no "ö", nor is "¡Tu" a "°Tu" in a brochure full of "ŽtŽ", nor
+        "Õun" a "’un" in one full of "lÕeau".  Nor is a document evidence for a
         line the channel could not have written: in a French text whose "î" all became
         "ε" (cp1252 read as cp437), "εm" in a line holding "→" is no "îm".
         """
@@ -387,16 +448,45 @@ class TokenJudge:
         confirmed = self._confirmed[token, name]
         if not view.evidenced or margin < (0.0 if confirmed else DOC_MARGIN) or name not in dict(line):
             return False
-        hits, own = self._per_char[name], view.own
-        if not confirmed and not self._self_evident[name] and _lone_letter(token, reading):
+        own = view.own
+        if not confirmed and not self._self_evident[name] and _lone_letter(token, reading, self._attested_letters):
             return False  # a lone letter from a sign ("×" as "Ч") is too little unconfirmed
-        if margin < WORDED_MARGIN and not confirmed and dict(line)[name] == 0 and WORDED not in dict(line):
+        if dict(line)[name] == 0 and OTHER_WORDS in dict(line) and not _makes_words(token, reading):
+            return False  # another text, maybe: "Õues" is no "’ues" in an Estonian line
+        if not confirmed and dict(line)[name] == 0 and WORDED not in dict(line) and margin < WORDED_MARGIN:
             return False
-        # a lone combining accent is counted as the spacing one it stands for
-        changed = {SPACING_ACCENT_ALIASES.get(c, c) for a0, a1, _, _ in diff_spans(token, reading) for c in token[a0:a1]}
         # the token's other occurrences count, its first does not: "®ndr" twice in a text
-        # evidencing Mac-Roman shows "®" as "Æ" once over
-        return all(hits[c] - (1 if c in own.chars else 0) + confirmed > 0 for c in changed)
+        # evidencing Mac-Roman shows "®" as "Æ" once over.  A letter or placeholder read
+        # as a letter is one wherever it stands ("•" lost inside "perch•" is lost alone
+        # too), and so is a sign inside a word; a sign read as a letter elsewhere, or
+        # anything read as a mark, must be shown so where it stands ("U™" after a brand is
+        # no "Uô" in a text whose "r™le" is "rôle").  In
+        # a line of no other language, a word mended far better (``WORDED_MARGIN``) into
+        # the document's letters, from letters of their script, needs no other word showing
+        # them so (Danish "KopiÈr" is "Kopiér"), nor a sign other words show as a letter to
+        # stand where it does
+        # ("∆ndr" is "Ændr" beside "V∆RT"); a placeholder hides any letter
+        chars, where = self._per_char[name], self._per_place[name]
+        mended = (
+            OTHER_WORDS not in dict(line) and margin >= WORDED_MARGIN
+            and ((_mends_word(token, reading) and self._native(reading)) or _ordinal(token, reading))
+        )
+        for a0, a1, b0, b1 in diff_spans(token, reading):
+            before = token[a0:a1]
+            as_letter = any(c.isalpha() for c in reading[b0:b1])
+            seen = [chars[c] - (1 if c in own.chars else 0) + confirmed for c in {SPACING_ACCENT_ALIASES.get(c, c) for c in before}]
+            if as_letter and mended and all(c.isalpha() and c not in PLACEHOLDERS and _same_script(c, reading[b0:b1]) for c in before):
+                continue
+            inside = token[a0 - 1 : a0].isalnum() and token[a1 : a1 + 1].isalnum()
+            if as_letter and (inside or all(c.isalpha() or c in PLACEHOLDERS for c in before)):
+                shown = seen
+            elif as_letter and mended and all(count > 0 for count in seen):
+                continue
+            else:
+                shown = [where[p] - (1 if p in own.places else 0) + confirmed for p in places(token, range(a0, a1))]
+            if any(count <= 0 for count in shown):
+                return False
+        return True
 
     def evidenced_channels(self) -> list[Channel]:
         """The channels the document's tokens, all of them, evidence."""
@@ -435,9 +525,14 @@ class TokenJudge:
             for name, count in self._verdicts.get(token, {}).items():
                 total[name] = total.get(name, 0) + count
         letters = self._attested_letters
-        writers = [c.name for c in self.channels if c.could_write(text, letters)] if text is not None and self._agrees(text) else []
-        if writers and self._worded(text):  # type: ignore[arg-type]
-            writers.append(WORDED)
+        writers = (
+            [c.name for c in self.channels if c.could_write(text, letters) and not self._spared(self._sources.get(text, text), c)]
+            if text is not None and self._agrees(text)
+            else []
+        )
+        worded = self._worded(text) if writers else None  # type: ignore[arg-type]
+        if worded is not None:
+            writers.append(WORDED if worded else OTHER_WORDS)
         per_token: dict[str, LineEvidence] = {}
         for token in tokens:
             if token not in per_token:
@@ -452,12 +547,40 @@ class TokenJudge:
         holds words ("3 × 4 = 12" does not)."""
         return LETTERS.search(text) is not None
 
-    def _worded(self, text: str) -> bool:
-        """Whether most words of the line ``text`` that hold no suspicious character are
-        words of the document's languages, and there is one at least."""
-        words = [w for w in LETTERS.findall(text) if not self._suspicious.search(w)]
-        known = sum(1 for w in words if not self.lexicon.knowing(w).isdisjoint(self.attested))
-        return known > 0 and 2 * known >= len(words)
+    def _spared(self, text: str, channel: Channel) -> bool:
+        """Whether the line ``text`` holds a word of the document's languages, written right,
+        that the channel would have broken: in a French text whose "é" all became "Ž", a
+        line holding "conservées" was not read through that channel, and the document's
+        evidence for it does not speak for the line's "È".  ``text`` is the input line:
+        the words an earlier round repaired were broken."""
+        for word in LETTERS.findall(text):
+            if word.isascii() or self.lexicon.knowing(word).isdisjoint(self.attested):
+                continue
+            if any(channel.damage(c) != c for c in set(word) if not c.isascii()):
+                return True
+        return False
+
+    def _worded(self, text: str) -> bool | None:
+        """Whether most words of the line ``text`` that some list holds are words of the
+        document's languages, the likeliest to write them (``None``: it has no such word).
+        Only words in lower case of two letters or more count, outside addresses:
+        "iclei@iclei.org", "ICLEI" and "Dara" are in no language, and a word no list holds
+        ("skalskript", or one still broken: "rŽseau") in none known.
+
+        >>> from mojibake_fix.channels import get_channel
+        >>> judge = TokenJudge(Lexicon(["fr"]), [get_channel("mac_roman>cp1252")])
+        >>> judge._worded("C. ƒLECTR. : iclei@iclei.org"), judge._worded("Õues sajab lund ja tuul on külm.")
+        (None, False)
+        """
+        words = [
+            w for item in TOKEN.findall(text) if not ADDRESS.search(item)
+            for w in LETTERS.findall(item) if len(w) > 1 and w.islower()
+        ]
+        found = [language for language in map(self.lexicon.likeliest, words) if language is not None]
+        if not found:
+            return None
+        own = self.attested.union(self.lexicon.languages)
+        return 2 * sum(1 for language in found if language in own) > len(found)
 
     def reading_prior(self, channel: Channel, token: str, reading: str, line: LineEvidence = ()) -> float:
         """The prior of a reading: that of the least trusted character it changes.
@@ -512,6 +635,7 @@ class TokenJudge:
             return cached
         rest = self.score(following) if following else 0.0
         found = {token: Candidate(token, None, self.score(token) + rest + _orphan_cost(token, inside_line))}
+        refused: Candidate | None = None
         for channel in self.channels:
             evidenced = self.evidenced_for(channel.name, token, line)
             for text, partial in self._worth_scoring(list(channel.readings(token, evidenced, inside_line, self.letters))):
@@ -526,14 +650,28 @@ class TokenJudge:
                     if not option_text:
                         continue
                     score = self.score(option_text) + cost + (JOIN if is_joined else rest)
-                    if not self.allowed(channel, token, text, option_text, score - found[token].score, line):
+                    margin = score - found[token].score
+                    if not self.allowed(channel, token, text, option_text, margin, line):
+                        better = refused is None or refused.score < score
+                        if better and margin >= DOC_MARGIN and not is_joined and self._view(channel.name, token).evidenced:
+                            refused = Candidate(option_text, channel, score)
                         continue
                     prior = self.reading_prior(channel, token, text, line) if prior is None else prior
                     if option_text not in found or found[option_text].score < score + prior:
                         found[option_text] = Candidate(option_text, channel, score + prior, is_joined)
         ranked = sorted(found.values(), key=lambda c: c.score, reverse=True)
         self._decisions[key] = ranked
+        if refused is not None and len(ranked) == 1:
+            self._refusals[key] = refused
         return ranked
+
+    def refused(self, token: str, following: str | None, inside_line: bool = False, line: LineEvidence = ()) -> Candidate | None:
+        """The best reading of ``token`` that explains it better, through a channel the
+        document evidences, but that no evidence the report can name allows
+        (``allowed``), where no reading is allowed: reported as a suspicion, never applied
+        ("®ndr" may be Danish "Ændr", but no other word shows "®" broken).  Call after
+        ``candidates`` with the same arguments."""
+        return self._refusals.get((token, following, inside_line, line))
 
     def allowed(self, channel: Channel, token: str, reading: str, option: str, margin: float, line: LineEvidence) -> bool:
         """Whether evidence the report can name allows ``option`` (``reading``, or it joined
@@ -617,6 +755,28 @@ class TokenJudge:
         words = [m.group() for m in LETTERS.finditer(text) if any(m.start() < b1 and b0 < m.end() for b0, b1 in changed)]
         return any(not self.lexicon.knowing(word) & set(languages) for word in words)
 
+    def unpaired(self, candidate: Candidate, token: str, text: str, line: LineEvidence = ()) -> bool:
+        """Whether ``candidate`` reads ``token``, standing apart from any word, as a quotation
+        mark the line ``text`` holds no other of, as written or as the channel writes it,
+        where no other token of the line is the channel's damage: a French "« mot »" read
+        as cp850 is "½ mot ╗", and a lone "½" in "Ajoutez ½ tasse" is a half.
+
+        >>> from mojibake_fix.channels import get_channel
+        >>> judge = TokenJudge(Lexicon(["fr"]), [get_channel("cp1252>cp850")])
+        >>> reading = Candidate("«", judge.channels[0], 0.0)
+        >>> judge.unpaired(reading, "½", "Ajoutez ½ tasse"), judge.unpaired(reading, "½", "½ tasse ╗")
+        (True, False)
+        """
+        channel = candidate.channel
+        if channel is None or dict(line).get(channel.name, 0) > 0 or any(c.isalnum() for c in candidate.text):
+            return False
+        marks = {candidate.text[b0:b1] for _, _, b0, b1 in diff_spans(token, candidate.text)}
+        family = next((f for f in QUOTE_FAMILIES if marks & set(f)), None)
+        if family is None:
+            return False
+        shown = set(family) | {channel.damage(mark) for mark in family}
+        return sum(text.count(c) for c in shown) <= sum(token.count(c) for c in shown)
+
     def confidence(self, best: Candidate, token: str, others: Sequence[Candidate]) -> float:
         """The posterior of ``best`` against ``others``, at most ``UNWORDED`` where no word
         backs it: a reading whose changed words are no words of the document (a name, a
@@ -655,17 +815,25 @@ class TokenJudge:
 WORD_LETTERS = frozenset(("Lu", "Ll", "Lt", "Lo"))
 
 
-def _lone_letter(token: str, reading: str) -> bool:
+def _lone_letter(token: str, reading: str, letters: frozenset[str]) -> bool:
     """Whether ``reading`` makes a sign of ``token`` a letter standing alone ("12 ÷ 4" as
     "12 ч 4"); a placeholder stands for a lost letter, no sign (Italian "abc2ly • mantenuta").
+    A letter none of the document's ``letters`` (lower case) is a sign here: "α" in a
+    formula, "ƒ/1,8" on a lens.
 
-    >>> _lone_letter("×", "Ч"), _lone_letter("ˆ", "à"), _lone_letter("Ž", "é")
-    (True, True, False)
+    >>> fr = frozenset("éèàç")
+    >>> _lone_letter("×", "Ч", fr), _lone_letter("ˆ", "à", fr), _lone_letter("è", "Ë", fr), _lone_letter("α", "à", fr)
+    (True, True, False, True)
+    >>> _lone_letter("2Ş", "2ª", fr)  # an ordinal, glued to its number
+    False
     """
-    runs = [(m.start(), m.end()) for m in regex.finditer(r"\p{L}+", reading)]
+    runs = [(m.start(), m.end()) for m in regex.finditer(r"[\p{L}\p{N}]+", reading)]
     return any(
-        b1 - b0 == 1 and not all(unicodedata.category(c) in WORD_LETTERS or c in PLACEHOLDERS for c in token[a0:a1])
-        and reading[b0].isalpha() and (b0, b1) in runs
+        b1 - b0 == 1 and reading[b0].isalpha() and (b0, b1) in runs
+        and not all(
+            (unicodedata.category(c) in WORD_LETTERS and (c.isascii() or c.lower() in letters)) or c in PLACEHOLDERS
+            for c in token[a0:a1]
+        )
         for a0, a1, b0, b1 in diff_spans(token, reading)
     )
 
@@ -682,6 +850,42 @@ def _mends_word(token: str, reading: str) -> bool:
         b1 > b0 and reading[b0:b1].isalpha() and any(r0 <= b0 and b1 <= r1 for r0, r1 in runs)
         for _, _, b0, b1 in diff_spans(token, reading)
     )
+
+
+def _same_script(char: str, text: str) -> bool:
+    """Whether the letter ``char`` is of the script of every letter of ``text``: a Greek
+    "ε" read as a Latin "î" mends no word.
+
+    >>> _same_script("È", "é"), _same_script("ε", "î")
+    (True, False)
+    """
+    script = unicodedata.name(char, "").split(" ")[0]
+    return all(unicodedata.name(c, "").split(" ")[0] == script for c in text if c.isalpha())
+
+
+def _ordinal(token: str, reading: str) -> bool:
+    """Whether ``reading`` changes ``token`` only into ordinal indicators after a number.
+
+    >>> _ordinal("2Ş", "2ª"), _ordinal("Ş", "ª")
+    (True, False)
+    """
+    spans = diff_spans(token, reading)
+    return bool(spans) and all(reading[b0:b1] in ORDINALS and reading[b0 - 1 : b0].isdigit() for _, _, b0, b1 in spans)
+
+
+def _makes_words(token: str, reading: str) -> bool:
+    """Whether ``reading`` mends ``token`` (``_mends_word``) into words of two letters or
+    more that some language lists: a word the reading makes is evidence a line in another
+    language can give.
+
+    >>> _makes_words("Pra•a", "Praça"), _makes_words("U™", "Uô"), _makes_words("Õues", "’ues")
+    (True, False, False)
+    """
+    if not _mends_word(token, reading):
+        return False
+    changed = [(b0, b1) for _, _, b0, b1 in diff_spans(token, reading)]
+    words = [m.group() for m in LETTERS.finditer(reading) if any(m.start() < b1 and b0 < m.end() for b0, b1 in changed)]
+    return all(len(word) >= 2 and listed_somewhere(word) for word in words)
 
 
 def _tied_apart(margins: dict[str, tuple[float, bool, str]], best: str) -> bool:
@@ -890,7 +1094,11 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     judge = TokenJudge(ctx.lexicon, ctx.channels, ctx.attested)
     lines = [(number, doc.lines[number]) for number in ctx.worth_a_look]
     per_line = [_tokens_to_judge(line.text, ctx.channels) for _, line in lines]
-    judge.learn_priors([(line.text, [m.group() for m in matches]) for (_, line), matches in zip(lines, per_line)], _passed_tokens(doc, ctx))
+    judge.learn_priors(
+        [(line.text, [m.group() for m in matches]) for (_, line), matches in zip(lines, per_line)],
+        _passed_tokens(doc, ctx),
+        {line.text: line.original for _, line in lines},
+    )
     ctx.notes.setdefault(  # the first round's evidence is the input's
         "channels",
         {
@@ -910,6 +1118,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
             if guessing and any(c.channel is not None and not judge.evidenced_for(c.channel.name, token, line_evidence) for c in ranked):
                 languages = line_languages(line.text) if languages is None else languages
                 ranked = [c for c in ranked if not judge.foreign_to_line(c, token, languages, line_evidence)]
+            ranked = [c for c in ranked if not judge.unpaired(c, token, line.text, line_evidence)]
             ranked = judge.in_context(ranked, line.text, match.start(), match.end())
             if posterior(ranked) < ctx.min_confidence:  # the document's usage settles a doubt
                 ranked = judge.in_document(ranked, written)
@@ -917,6 +1126,11 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
             if best.channel is None:
                 repairs = [c for c in ranked if c.channel is not None]
                 if not repairs:
+                    refused = judge.refused(token, following, match.start() > indent, line_evidence)
+                    if refused is not None and refused.channel is not None:
+                        evidence = judge.explain(refused, token, line_evidence) + "; refused: no evidence the report can name backs it"
+                        confidence = min(posterior([refused, best]), REFUSED)
+                        yield from proposals_for(number, match.start(), token, refused.text, refused.channel, confidence, evidence)
                     continue
                 best = repairs[0]
             confidence = judge.confidence(best, token, [c for c in ranked if c is not best])
