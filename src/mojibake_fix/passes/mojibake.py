@@ -565,22 +565,27 @@ class TokenJudge:
         document's languages, the likeliest to write them (``None``: it has no such word).
         Only words in lower case of two letters or more count, outside addresses:
         "iclei@iclei.org", "ICLEI" and "Dara" are in no language, and a word no list holds
-        ("skalskript", or one still broken: "rŽseau") in none known.
+        ("skalskript") in none known; a word holding a suspicious character counts only
+        for the document's languages.
 
         >>> from mojibake_fix.channels import get_channel
         >>> judge = TokenJudge(Lexicon(["fr"]), [get_channel("mac_roman>cp1252")])
         >>> judge._worded("C. ƒLECTR. : iclei@iclei.org"), judge._worded("Õues sajab lund ja tuul on külm.")
         (None, False)
         """
-        words = [
-            w for item in TOKEN.findall(text) if not ADDRESS.search(item)
+        own = self.attested.union(self.lexicon.languages)
+        found = [
+            language in own
+            for item in TOKEN.findall(text) if not ADDRESS.search(item)
             for w in LETTERS.findall(item) if len(w) > 1 and w.islower()
+            if (language := self.lexicon.likeliest(w)) is not None
+            # a word that may be broken speaks only for the document ("rŽseau" may be
+            # listed somewhere; "существовавшее" repaired is Russian)
+            and (language in own or not self._suspicious.search(item))
         ]
-        found = [language for language in map(self.lexicon.likeliest, words) if language is not None]
         if not found:
             return None
-        own = self.attested.union(self.lexicon.languages)
-        return 2 * sum(1 for language in found if language in own) > len(found)
+        return 2 * sum(found) > len(found)
 
     def reading_prior(self, channel: Channel, token: str, reading: str, line: LineEvidence = ()) -> float:
         """The prior of a reading: that of the least trusted character it changes.
