@@ -556,7 +556,7 @@ class TokenJudge:
         for word in LETTERS.findall(text):
             if word.isascii() or self.lexicon.knowing(word).isdisjoint(self.attested):
                 continue
-            if any(channel.damage(c) != c for c in set(word) if not c.isascii()):
+            if any(_breaks(channel, c) for c in set(word) if not c.isascii()):
                 return True
         return False
 
@@ -855,6 +855,13 @@ def _mends_word(token: str, reading: str) -> bool:
         b1 > b0 and reading[b0:b1].isalpha() and any(r0 <= b0 and b1 <= r1 for r0, r1 in runs)
         for _, _, b0, b1 in diff_spans(token, reading)
     )
+
+
+@lru_cache(maxsize=1 << 12)
+def _breaks(channel: Channel, char: str) -> bool:
+    """Whether ``channel`` writes ``char`` otherwise (a UTF-8 channel builds its table on
+    every ``damage`` call: once per character and channel is enough)."""
+    return channel.damage(char) != char
 
 
 def _same_script(char: str, text: str) -> bool:
