@@ -143,9 +143,13 @@ class Channel:
         raise NotImplementedError
 
 
-def _combinations(options: Sequence[tuple[str, ...]], letters: frozenset[str]) -> Iterator[tuple[str, ...]]:
+def _combinations(
+    options: Sequence[tuple[str, ...]], letters: frozenset[str], lowered: Sequence[bool] = ()
+) -> Iterator[tuple[str, ...]]:
     """Up to ``MAX_COMBINATIONS`` choices of one option per span, each span keeping to
-    the options that write no letter other than ASCII and ``letters`` where it has any.
+    the options that write no letter other than ASCII and ``letters`` where it has any;
+    a span ``lowered`` (it follows a lower-case letter) counts no capital as such: in
+    Portuguese "seq•ência", "•" is "ü" (a letter of older spelling) before it is "É".
 
     A placeholder in a Russian word read as cp1252 hides one of "с", "э", "я", "ѕ",
     "ѐ", "ѝ"; the last three are no Russian letters, and a word with four
@@ -161,20 +165,31 @@ def _combinations(options: Sequence[tuple[str, ...]], letters: frozenset[str]) -
     1
     """
 
-    chosen = [_native_options(tuple(choices), letters) for choices in options] if letters else options
+    lowered = lowered or [False] * len(options)
+    chosen = [_native_options(tuple(choices), letters, low) for choices, low in zip(options, lowered)] if letters else options
     yield from itertools.islice(itertools.product(*chosen), MAX_COMBINATIONS)
 
 
 @lru_cache(maxsize=1 << 12)
-def _native_options(choices: tuple[str, ...], letters: frozenset[str]) -> tuple[str, ...]:
-    """The ``choices`` that write no letter other than ASCII and ``letters``, or all of
-    them when none does (cached: a document meets the same few choices again and again).
+def _native_options(choices: tuple[str, ...], letters: frozenset[str], lowered: bool = False) -> tuple[str, ...]:
+    """The ``choices`` that write no letter other than ASCII and ``letters`` (and, where
+    ``lowered``, no capital), or all of them when none does (cached: a document meets
+    the same few choices again and again).
 
     >>> _native_options(("ѕ", "с", "я"), frozenset("ся")), _native_options(("Â",), frozenset("с"))
     (('с', 'я'), ('Â',))
+    >>> _native_options(("ü", "É"), frozenset("é")), _native_options(("ü", "É"), frozenset("é"), lowered=True)
+    (('É',), ('ü', 'É'))
     """
-    native = tuple(o for o in choices if all(not c.isalpha() or c.isascii() or c.lower() in letters for c in o))
+    native = tuple(
+        o for o in choices if all(not c.isalpha() or ((c.isascii() or c.lower() in letters) and not (lowered and c.isupper())) for c in o)
+    )
     return native or choices
+
+
+def _lowered(token: str, start: int) -> bool:
+    """Whether the span of ``token`` at ``start`` follows a lower-case letter."""
+    return token[start - 1 : start].islower()
 
 
 def _subset_readings(
@@ -200,7 +215,7 @@ def _subset_readings(
     for subset in subsets:
         chosen = [(a, b, options) for a, b, options in positions if token[a:b] in subset]
         partial = len(subset) < len(distinct)
-        for combo in _combinations([o for _, _, o in chosen], letters):
+        for combo in _combinations([o for _, _, o in chosen], letters, [_lowered(token, a) for a, _, _ in chosen]):
             pieces, last = [], 0
             for (a, b, _), reading in zip(chosen, combo):
                 pieces += [token[last:a], reading]
@@ -417,7 +432,7 @@ class Utf8Channel(Channel):
         ['HÕ', 'HÁ', 'HÍ', 'HÏ', 'HÐ', 'HÝ']
         """
         runs = self._runs(token, level)
-        for combo in _combinations([o for _, _, o in runs], letters):
+        for combo in _combinations([o for _, _, o in runs], letters, [_lowered(token, a) for a, _, _ in runs]):
             pieces, last = [], 0
             for (start, end, _), reading in zip(runs, combo):
                 pieces += [token[last:start], reading]
