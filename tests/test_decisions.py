@@ -391,3 +391,41 @@ def test_in_a_language_without_apostrophes_a_quote_inside_a_word_is_a_lost_lette
         "A beállítások módosítása után a rendszert újra kell indítani.\n"
     )
     _comes_back(text, "mac_roman>cp1252", "tšmšr’ti")
+
+
+def test_a_partial_reading_pays_for_the_letters_it_leaves_that_the_document_shows_broken() -> None:
+    # Russian read as KOI8-R: "ЛЮЯЙЮ" is "маска", but with its "Л" kept it is the name
+    # "Ласка", a word too; the document turns every "Л" into "м"
+    lines = _corpus_lines("ru")[150:200]
+    assert any("маска" in line for line in lines)
+    damaged = [get_channel("cp1251>koi8_r").damage(line) for line in lines]
+    assert clean("\n".join(damaged)).text.split("\n") == lines
+
+
+def test_a_lost_letter_after_a_lower_case_letter_is_no_capital() -> None:
+    # Portuguese of the older spelling ("seqüência") through cp437 read as cp1252: "ü"
+    # is no letter of today's Portuguese, but "seqÉência" is no reading either
+    lines = _corpus_lines("pt")[170:190]
+    assert any("seqüência" in line for line in lines)
+    damaged = [get_channel("cp437>cp1252").damage(line) for line in lines]
+    cleaned = clean("\n".join(damaged)).text.split("\n")
+    assert [line for line in cleaned if "seq" in line.lower()] == [line for line in lines if "seq" in line.lower()]
+
+
+def test_a_sign_inside_a_word_mended_far_better_needs_no_other_word_showing_it() -> None:
+    # "monotônico" through cp437 read as cp1252 is "monot“nico"; no other word of the
+    # document shows "“" as "ô", but a quotation mark inside a word mends it into a
+    # Portuguese letter by far
+    lines = _corpus_lines("pt")[395:415]
+    assert any("monotônico" in line for line in lines)
+    damaged = [get_channel("cp437>cp1252").damage(line) for line in lines]
+    cleaned = clean("\n".join(damaged)).text.split("\n")
+    assert [line for line in cleaned if "mono" in line] == [line for line in lines if "mono" in line]
+
+
+def test_an_ordinal_indicator_is_a_latin_letter() -> None:
+    # "2ª" through cp1252 read as cp1250 is "2Ş": a Latin letter read back as one
+    lines = _corpus_lines("pt")[60:100]
+    assert any("2ª" in line for line in lines)
+    damaged = [get_channel("cp1252>cp1250").damage(line) for line in lines]
+    assert clean("\n".join(damaged)).text.split("\n") == lines

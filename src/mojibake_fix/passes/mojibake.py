@@ -478,6 +478,8 @@ class TokenJudge:
             if as_letter and mended and all(c.isalpha() and c not in PLACEHOLDERS and _same_script(c, reading[b0:b1]) for c in before):
                 continue
             inside = token[a0 - 1 : a0].isalnum() and token[a1 : a1 + 1].isalnum()
+            if as_letter and mended and inside:
+                continue
             if as_letter and (inside or all(c.isalpha() or c in PLACEHOLDERS for c in before)):
                 shown = seen
             elif as_letter and mended and all(count > 0 for count in seen):
@@ -593,16 +595,22 @@ class TokenJudge:
         A character's own evidence may raise the prior above the channel's only where
         the channel is evidenced in the document.  Tokens of the same line that the
         channel clearly repairs raise it further (``LINE_HIT`` each, up to
-        ``LINE_PRIOR_MAX``), and every character's prior with it.
+        ``LINE_PRIOR_MAX``), and every character's prior with it.  A partial reading
+        also pays for the character it leaves that the document trusts least as written:
+        where the channel turns every "Л" into "м", "ЛЮЯЙЮ" read as "Ласка" keeps one.
         """
         view = self._view(channel.name, token)
         default = view.prior
         hits = dict(line).get(channel.name, 0)
         lifted = min(default + LINE_HIT * hits, LINE_PRIOR_MAX) if hits else default
-        changed = {key for a0, a1, _, _ in diff_spans(token, reading) for key in evidence_keys(token, range(a0, a1))}
+        positions = {i for a0, a1, _, _ in diff_spans(token, reading) for i in range(a0, a1)}
+        changed = evidence_keys(token, positions)
         # the line lifts every character alike: one the document shows correct stays doubtful
         prior = min((self._char_prior(channel.name, view, key) for key in changed), default=default)
         prior += max(lifted - default, 0.0)
+        kept = evidence_keys(token, channel.suspects(token) - positions)
+        if view.evidenced:
+            prior -= max([self._char_prior(channel.name, view, key) for key in kept] + [0.0])
         return min(prior, LINE_PRIOR_MAX) if view.evidenced else min(prior, lifted)
 
     def _all_words(self, text: str) -> bool:
@@ -615,12 +623,13 @@ class TokenJudge:
         """Readings of a token through one channel worth scoring: all of a few; of many (lost
         bytes multiply them), those that are words when some are (no other would beat
         them), else those that write only letters of the document's languages, else a
-        few (all are alike garbage)."""
+        few (all are alike garbage).  The full readings are always kept: words in mixed
+        case ("ДаЛО" is "дало" folded) would otherwise crowd out "дамп", read whole."""
         if len(readings) <= FEW_READINGS:
             return readings
         words = [reading for reading in readings if self._all_words(reading[0])]
         if words:
-            return words
+            return words + [reading for reading in readings if not reading[1] and reading not in words]
         return [reading for reading in readings if self._native(reading[0])] or readings[:FEW_READINGS]
 
     def _native(self, text: str) -> bool:
@@ -868,11 +877,18 @@ def _same_script(char: str, text: str) -> bool:
     """Whether the letter ``char`` is of the script of every letter of ``text``: a Greek
     "ε" read as a Latin "î" mends no word.
 
-    >>> _same_script("È", "é"), _same_script("ε", "î")
-    (True, False)
+    A letter's script is read from its compatibility form, so an ordinal "ª" is Latin.
+
+    >>> _same_script("È", "é"), _same_script("ε", "î"), _same_script("Ş", "ª")
+    (True, False, True)
     """
-    script = unicodedata.name(char, "").split(" ")[0]
-    return all(unicodedata.name(c, "").split(" ")[0] == script for c in text if c.isalpha())
+    script = _script(char)
+    return all(_script(c) == script for c in text if c.isalpha())
+
+
+def _script(letter: str) -> str:
+    """The first word of the Unicode name of ``letter``'s compatibility form ("LATIN")."""
+    return unicodedata.name(unicodedata.normalize("NFKD", letter)[0], "").split(" ")[0]
 
 
 def _ordinal(token: str, reading: str) -> bool:
