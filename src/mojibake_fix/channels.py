@@ -187,9 +187,15 @@ def _native_options(choices: tuple[str, ...], letters: frozenset[str], lowered: 
     return native or choices
 
 
-def _lowered(token: str, start: int) -> bool:
-    """Whether the span of ``token`` at ``start`` follows a lower-case letter."""
-    return token[start - 1 : start].islower()
+def _lowered(token: str, start: int, letters: frozenset[str]) -> bool:
+    """Whether the span of ``token`` at ``start`` follows a lower-case letter, ASCII or of
+    ``letters`` (the "â" of "Ã‘â€š" is no letter of the text, but a piece of damage).
+
+    >>> _lowered("seq•", 3, frozenset()), _lowered("â€š", 1, frozenset("с"))
+    (True, False)
+    """
+    before = token[start - 1 : start]
+    return before.islower() and (before.isascii() or before in letters)
 
 
 def _subset_readings(
@@ -215,7 +221,7 @@ def _subset_readings(
     for subset in subsets:
         chosen = [(a, b, options) for a, b, options in positions if token[a:b] in subset]
         partial = len(subset) < len(distinct)
-        for combo in _combinations([o for _, _, o in chosen], letters, [_lowered(token, a) for a, _, _ in chosen]):
+        for combo in _combinations([o for _, _, o in chosen], letters, [_lowered(token, a, letters) for a, _, _ in chosen]):
             pieces, last = [], 0
             for (a, b, _), reading in zip(chosen, combo):
                 pieces += [token[last:a], reading]
@@ -432,7 +438,7 @@ class Utf8Channel(Channel):
         ['HÕ', 'HÁ', 'HÍ', 'HÏ', 'HÐ', 'HÝ']
         """
         runs = self._runs(token, level)
-        for combo in _combinations([o for _, _, o in runs], letters, [_lowered(token, a) for a, _, _ in runs]):
+        for combo in _combinations([o for _, _, o in runs], letters):
             pieces, last = [], 0
             for (start, end, _), reading in zip(runs, combo):
                 pieces += [token[last:start], reading]

@@ -85,8 +85,51 @@ def normalize(doc: Document, ctx: Context) -> Iterator[Proposal]:
             yield Proposal(number, start, old_end, composed[start:new_end], step)
 
 
+#: The Windows code pages whose bytes 0x80–0x9F a reader of Latin-1 shows as C1 controls.
+WINDOWS_CODE_PAGES = ("cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1257")
+#: How sure a C1 control is the punctuation every Windows code page writes with its byte:
+#: the usual source of such controls, though a DOS or Mac-Roman byte read as Latin-1
+#: that the mojibake pass could not place would be a letter.
+WINDOWS_PUNCTUATION_CONFIDENCE = 0.95
+
+
+def _windows_punctuation() -> dict[str, str]:
+    """The C1 controls that every Windows code page reads as one and the same character:
+    the quotation marks, dashes, ellipsis and daggers, never a letter (0x8C is "Œ" in
+    cp1252 but "Ś" in cp1250).
+
+    >>> table = _windows_punctuation()
+    >>> table["\x97"], table["\x84"], "\x8c" in table
+    ('—', '„', False)
+    """
+    table = {}
+    for byte in range(0x80, 0xA0):
+        readings = {bytes([byte]).decode(code_page, errors="replace") for code_page in WINDOWS_CODE_PAGES}
+        if len(readings) == 1 and (reading := readings.pop()) != "\ufffd":
+            table[chr(byte)] = reading
+    return table
+
+
+WINDOWS_PUNCTUATION = _windows_punctuation()
+
+
 def mark_lost_bytes(doc: Document, ctx: Context) -> Iterator[Proposal]:
-    """Turn controls still left (lost letters nothing could resolve) into U+FFFD."""
+    """Turn controls still left (lost characters nothing could resolve) into the
+    punctuation every Windows code page writes with their byte, as ftfy's
+    ``fix_c1_controls`` does for cp1252 (here only where the code pages agree, so no
+    letter is guessed), and the rest into U+FFFD.
+
+    >>> from mojibake_fix import clean
+    >>> clean("Paris \x97 Lyon").text, clean("Paris \x8c Lyon").text
+    ('Paris — Lyon', 'Paris \ufffd Lyon')
+    """
     for number, line in enumerate(doc.lines):
         for match in CONTROL.finditer(line.text):
-            yield Proposal(number, match.start(), match.end(), "\ufffd", _control_step(match.group(), "unresolved byte"))
+            control = match.group()
+            punctuation = WINDOWS_PUNCTUATION.get(control)
+            if punctuation is None:
+                yield Proposal(number, match.start(), match.end(), "\ufffd", _control_step(control, "unresolved byte"))
+                continue
+            evidence = f"C1 control U+{ord(control):04X}: byte 0x{ord(control):02X} is ‘{punctuation}’ in every Windows code page"
+            step = Step("hygiene:c1-punctuation", WINDOWS_PUNCTUATION_CONFIDENCE, evidence)
+            yield Proposal(number, match.start(), match.end(), punctuation, step)

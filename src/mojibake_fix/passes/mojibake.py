@@ -614,22 +614,24 @@ class TokenJudge:
         return min(prior, LINE_PRIOR_MAX) if view.evidenced else min(prior, lifted)
 
     def _all_words(self, text: str) -> bool:
-        """Whether ``text`` has letters, every run of them is a known word, and no other
-        character cuts a word in two ("tabula•ões" is two known pieces, no word)."""
+        """Whether ``text`` has letters, every run of them is a known word written in one
+        case or with a capital first ("ДаЛО" is no "дало"), and no other character cuts
+        a word in two ("tabula•ões" is two known pieces, no word)."""
         words = LETTERS.findall(text)
-        return bool(words) and not CUT_WORD.search(text) and all(self.lexicon.known(word) for word in words)
+        return (
+            bool(words) and not CUT_WORD.search(text) and all(_cased(word) and self.lexicon.known(word) for word in words)
+        )
 
     def _worth_scoring(self, readings: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         """Readings of a token through one channel worth scoring: all of a few; of many (lost
         bytes multiply them), those that are words when some are (no other would beat
         them), else those that write only letters of the document's languages, else a
-        few (all are alike garbage).  The full readings are always kept: words in mixed
-        case ("ДаЛО" is "дало" folded) would otherwise crowd out "дамп", read whole."""
+        few (all are alike garbage)."""
         if len(readings) <= FEW_READINGS:
             return readings
         words = [reading for reading in readings if self._all_words(reading[0])]
         if words:
-            return words + [reading for reading in readings if not reading[1] and reading not in words]
+            return words
         return [reading for reading in readings if self._native(reading[0])] or readings[:FEW_READINGS]
 
     def _native(self, text: str) -> bool:
@@ -850,6 +852,15 @@ def _lone_letter(token: str, reading: str, letters: frozenset[str]) -> bool:
         )
         for a0, a1, b0, b1 in diff_spans(token, reading)
     )
+
+
+def _cased(word: str) -> bool:
+    """Whether ``word`` is written in lower case, in capitals, or with a capital first.
+
+    >>> _cased("дало"), _cased("ДАЛО"), _cased("Дало"), _cased("ДаЛО"), _cased("McDonald")
+    (True, True, True, False, False)
+    """
+    return word.islower() or word.isupper() or (word[:1].isupper() and word[1:].islower())
 
 
 def _mends_word(token: str, reading: str) -> bool:
