@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import CORPUS
 
 from mojibake_fix import clean, fix_text
-from mojibake_fix.channels import get_channel
+from mojibake_fix.api import LANGUAGE_SAMPLE
+from mojibake_fix.channels import DEFAULT_CHANNELS, get_channel
 from mojibake_fix.lexicon import Lexicon
-from mojibake_fix.passes.mojibake import Candidate, TokenJudge
+from mojibake_fix.passes.mojibake import Candidate, TokenJudge, attested_languages
 
 FRENCH_DAMAGE = (
     "Le rŽseau a ŽtŽ lancŽ en 1990 au si•ge des Nations Unies.\n"
@@ -429,3 +431,14 @@ def test_an_ordinal_indicator_is_a_latin_letter() -> None:
     assert any("2ª" in line for line in lines)
     damaged = [get_channel("cp1252>cp1250").damage(line) for line in lines]
     assert clean("\n".join(damaged)).text.split("\n") == lines
+
+
+@pytest.mark.slow
+def test_a_language_many_broken_tokens_read_as_is_attested_among_tokens_read_as_no_word() -> None:
+    # Russian read as UTF-8 twice: "Ð" shows as "Ã•", a placeholder that may hide five
+    # bytes, and most tokens read as no word of any language; those that do read Russian
+    lines = _corpus_lines("ru")[:500]
+    damaged = [get_channel("utf-8>cp1252>cp1252").damage(line) for line in lines]
+    channels = [get_channel(name) for name in DEFAULT_CHANNELS]
+    assert "ru" in attested_languages(damaged, channels, LANGUAGE_SAMPLE)
+    assert attested_languages(lines[:50], channels, LANGUAGE_SAMPLE) == ["ru"]

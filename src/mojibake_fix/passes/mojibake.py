@@ -1020,10 +1020,11 @@ def document_words(texts: Iterable[str], channels: Sequence[Channel], limit: int
 
 
 #: A language only the readings of broken tokens show is the document's once this many
-#: distinct tokens, and this share of the tokens with readings, read as its words: one
+#: distinct tokens, and this share of the tokens read as some language's words, read as
+#: its words: one
 #: token is no evidence of its own language ("εm" read as the Romanian "îm"), nor are a
 #: few odd readings among many ("Å¾" of Czech UTF-8 read as Romanian).
-READING_TOKENS, READING_SHARE = 3, 0.2
+READING_TOKENS, READING_SHARE = 3, 0.3
 #: Letters a reading needs to speak for a language.
 READING_LETTERS = 3
 
@@ -1031,7 +1032,8 @@ READING_LETTERS = 3
 def attested_languages(texts: Iterable[str], channels: Sequence[Channel], limit: int, rest: Iterable[str] = ()) -> list[str]:
     """The languages whose words a document writes: those of its words as they stand (up
     to ``limit`` tokens of ``texts``, and the words of ``rest``), and those that at least
-    ``READING_TOKENS`` distinct broken tokens (``READING_SHARE`` of them) read as (a Russian text read as cp1252
+    ``READING_TOKENS`` distinct broken tokens (``READING_SHARE`` of those read as some
+    language's words) read as (a Russian text read as cp1252
     writes no Russian word as it stands).
 
     A reading is evidence only where the document backs its language: the words a
@@ -1058,7 +1060,9 @@ def attested_languages(texts: Iterable[str], channels: Sequence[Channel], limit:
     support: Counter[str] = Counter()
     for langs in read.values():  # a token read as words of several languages is a share of each
         support.update({lang: 1 / len(langs) for lang in langs})
-    least = max(READING_TOKENS, READING_SHARE * len(read))
+    # a share of the tokens read as some language's words: a Russian text read as UTF-8
+    # twice has many tokens no reading makes a word of, and they say nothing of its language
+    least = max(READING_TOKENS, READING_SHARE * sum(1 for langs in read.values() if langs))
     return found + [lang for lang in guess_languages(
         [text for token in read for text in _letter_readings(token, channels)]
     ) if lang not in found and support[lang] >= least]
