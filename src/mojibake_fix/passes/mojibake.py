@@ -608,8 +608,8 @@ class TokenJudge:
         # the line lifts every character alike: one the document shows correct stays doubtful
         prior = min((self._char_prior(channel.name, view, key) for key in changed), default=default)
         prior += max(lifted - default, 0.0)
-        kept = evidence_keys(token, channel.suspects(token) - positions)
         if view.evidenced:
+            kept = evidence_keys(token, channel.suspects(token) - positions)
             prior -= max([self._char_prior(channel.name, view, key) for key in kept] + [0.0])
         return min(prior, LINE_PRIOR_MAX) if view.evidenced else min(prior, lifted)
 
@@ -1021,9 +1021,8 @@ def document_words(texts: Iterable[str], channels: Sequence[Channel], limit: int
 
 #: A language only the readings of broken tokens show is the document's once this many
 #: distinct tokens, and this share of the tokens read as some language's words, read as
-#: its words: one
-#: token is no evidence of its own language ("εm" read as the Romanian "îm"), nor are a
-#: few odd readings among many ("Å¾" of Czech UTF-8 read as Romanian).
+#: its words: one token is no evidence of its own language ("εm" read as the Romanian
+#: "îm"), nor are a few odd readings among many ("Å¾" of Czech UTF-8 read as Romanian).
 READING_TOKENS, READING_SHARE = 3, 0.3
 #: Letters a reading needs to speak for a language.
 READING_LETTERS = 3
@@ -1033,8 +1032,8 @@ def attested_languages(texts: Iterable[str], channels: Sequence[Channel], limit:
     """The languages whose words a document writes: those of its words as they stand (up
     to ``limit`` tokens of ``texts``, and the words of ``rest``), and those that at least
     ``READING_TOKENS`` distinct broken tokens (``READING_SHARE`` of those read as some
-    language's words) read as (a Russian text read as cp1252
-    writes no Russian word as it stands).
+    language's words) read as (a Russian text read as cp1252 writes no Russian word as
+    it stands).
 
     A reading is evidence only where the document backs its language: the words a
     single token reads as are no evidence that the document is written in their language.
