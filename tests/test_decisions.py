@@ -442,3 +442,36 @@ def test_a_language_many_broken_tokens_read_as_is_attested_among_tokens_read_as_
     channels = [get_channel(name) for name in DEFAULT_CHANNELS]
     assert "ru" in attested_languages(damaged, channels, LANGUAGE_SAMPLE)
     assert attested_languages(lines[:50], channels, LANGUAGE_SAMPLE) == ["ru"]
+
+
+def test_the_quotation_marks_around_a_broken_word_may_be_right() -> None:
+    # Russian through KOI8-R read as cp1252, its guillemets (no KOI8-R character) kept
+    # as they were: "«ðÕÓÔÏÅ»" is "«Пустое»", not "╚Пустое╩"
+    lines = _corpus_lines("ru")[400:450]
+    assert any("«Пустое»" in line for line in lines)
+    damaged = [get_channel("koi8_r>cp1252").damage(line) for line in lines]
+    assert any("«ðÕÓÔÏÅ»" in line for line in damaged)
+    cleaned = clean("\n".join(damaged)).text
+    assert "«Пустое»" in cleaned and "╚" not in cleaned
+
+
+def test_a_word_is_read_as_another_only_where_its_line_agrees() -> None:
+    # Russian, every other line read as KOI8-R from cp1251: the abbreviation "ЦП" in a
+    # correct line is a word, and so is "гр", its reading; the line's other words are
+    # Russian written right, which the channel would have broken
+    lines = _corpus_lines("ru")[250:300]
+    assert any(" ЦП " in line for n, line in enumerate(lines) if n % 2)
+    channel = get_channel("cp1251>koi8_r")
+    damaged = [channel.damage(line) if n % 2 == 0 else line for n, line in enumerate(lines)]
+    cleaned = clean("\n".join(damaged)).text.split("\n")
+    assert [line for n, line in enumerate(cleaned) if n % 2] == [line for n, line in enumerate(lines) if n % 2]
+
+
+def test_a_word_in_a_case_no_writer_uses_is_no_evidence() -> None:
+    # Czech read as cp1252 from UTF-8, "č" (bytes C4 8D) lost behind a placeholder:
+    # "teÄ•ka" is "tečka" or "teďka"; "teŽ•ka" holds "teŽ", no word in that case
+    lines = _corpus_lines("cs")[280:300]
+    damaged = [get_channel("utf-8>cp1252").damage(line) for line in lines]
+    assert any("teÄ•ka" in line for line in damaged)
+    cleaned = clean("\n".join(damaged)).text
+    assert "Ž" not in cleaned

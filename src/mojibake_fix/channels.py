@@ -208,7 +208,13 @@ def _subset_readings(
 
     Spans are grouped by the text they cover; with ``partial``, every non-empty subset
     of those groups is tried when there are at most ``MAX_SUBSET`` (a token may mix
-    broken and correct text, "lÕécoBUDGET"), otherwise only all of them.
+    broken and correct text, "lÕécoBUDGET"), otherwise all of them, and all but those at
+    either end of the token: the quotation marks around a broken word are often right
+    ("«ðÕÓÔÏÅ»" is "«Пустое»" read as cp1252 from KOI8-R).
+
+    >>> spans = [(i, i + 1, (c.upper() if c.isalpha() else "?",)) for i, c in enumerate("«abcde»")]
+    >>> sorted(_subset_readings("«abcde»", spans))
+    [('?ABCDE?', False), ('?ABCDE»', True), ('«ABCDE?', True), ('«ABCDE»', True)]
     """
     if not positions:
         return
@@ -217,6 +223,9 @@ def _subset_readings(
         subsets = [set(c) for r in range(1, len(distinct) + 1) for c in itertools.combinations(distinct, r)]
     else:
         subsets = [set(distinct)]
+        if partial:
+            edges = [{token[a:b] for a, b, _ in positions if a in ends or b in ends} for ends in ({0}, {len(token)}, {0, len(token)})]
+            subsets += [set(distinct) - edge for edge in edges if edge and edge < set(distinct)]
     seen = set()
     for subset in subsets:
         chosen = [(a, b, options) for a, b, options in positions if token[a:b] in subset]

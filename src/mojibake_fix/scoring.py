@@ -188,13 +188,16 @@ def backed_by_words(reading: str, original: str, lexicon: Lexicon, strict: bool 
     (False, True)
     >>> backed_by_words("rôle", "r™le", Lexicon(["fr"])), backed_by_words("rôle", "r™le", Lexicon(["fr"]), languages=())
     (True, False)
+    >>> backed_by_words("teŽ•ka", "teÄ•ka", Lexicon(["cs"])), backed_by_words("též", "teÄ", Lexicon(["cs"]))
+    (False, True)
     """
 
     def known(word: str) -> bool:
-        # a lone letter says too little ("Ó Briain", "(é)", "ƒ 2,50"): two letters at least
+        # a lone letter says too little ("Ó Briain", "(é)", "ƒ 2,50"): two letters at least;
+        # nor is a word in a case no writer uses a listed word ("teŽ" is no "tež")
         parts = _APOSTROPHES.split(word)
         long_enough = not strict or sum(c.isalpha() for c in word) >= 2
-        if not long_enough:
+        if not long_enough or any(map(_odd_case, parts)):
             return False
         # parts are words only where the language splits there: "Alban’a" is no "Alban" and "a"
         return listed(word) or (all(map(listed, parts)) and all(apostrophe_splits(h, t, lexicon) for h, t in pairwise(parts)))

@@ -698,8 +698,10 @@ class TokenJudge:
         line's evidence may even outweigh the lexicon ("НА" is "об" read as KOI8-R in a
         line of such words).  Otherwise the reading must explain the token better, and
         either every word it changes is a word of the document's languages (checked
-        first: most readings of a token through a stranger channel are not words), or the
-        document vouches for it (``vouched``).  A UTF-8 reading needs neither where ftfy's
+        first: most readings of a token through a stranger channel are not words) and,
+        where the token is such words already, the line agrees with the channel as
+        ``vouched`` asks (the abbreviation "ЦП" in a correct Russian line of a text half
+        read as KOI8-R is no "гр"), or the document vouches for it (``vouched``).  A UTF-8 reading needs neither where ftfy's
         tuned heuristics (``ftfy.badness.is_bad``) find the token's sequences as odd as
         mojibake: the bytes it decodes are its evidence, in one short string too
         ("cafÃ©"; "√π" is maths, though Mac-Roman shows the bytes of "ù" so).
@@ -711,7 +713,9 @@ class TokenJudge:
             return False
         if channel.self_evident and len(reading) < len(token) and is_bad(token):
             return True  # bytes of one character read as several ("Ã©"), now one again
-        return backed_by_words(option, token, self.lexicon, languages=self.attested) or self.vouched(name, token, reading, margin, line)
+        if backed_by_words(option, token, self.lexicon, languages=self.attested):
+            return name in dict(line) or not self._all_words(token)
+        return self.vouched(name, token, reading, margin, line)
 
     def in_context(self, ranked: list[Candidate], text: str, start: int, end: int) -> list[Candidate]:
         """``ranked`` again, each reading that is one short word scored also by its
