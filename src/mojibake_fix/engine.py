@@ -52,6 +52,7 @@ from .passes import (
     ligatures,
     mojibake,
     spacing,
+    utf8,
 )
 from .triggers import Finder, Trigger, any_of
 
@@ -72,6 +73,7 @@ ANYTHING = regex.compile(r"\S")
 
 PASSES: tuple[Stage, ...] = (
     Stage(cid.repair, trigger=cid.TRIGGER),
+    Stage(utf8.repair, trigger=utf8.TRIGGER),
     Stage(ligatures.repair, "ligatures", ligatures.DOCUMENT_TRIGGER),
     Stage(hygiene.normalize, trigger=hygiene.UNNORMALIZED),
     Stage(accents.repair, "accents", accents.TRIGGER),

@@ -297,7 +297,7 @@ class TokenJudge:
         evidence weighs the whole document, not only its odd lines.
 
         ``sources`` maps a line's text to the input line it was repaired from in earlier
-        rounds: the words a channel would have broken are read in the input (``_spared``).
+        rounds: the words a channel would have broken are read in the input (``_sparing``).
         """
         self._sources = dict(sources or {})
         counts = {channel.name: [0, 0] for channel in self.channels}
@@ -429,7 +429,7 @@ class TokenJudge:
         changes, the reading explains the token better by at least ``DOC_MARGIN`` nats
         (or at all, where a line elsewhere confirms the same token), and the line agrees
         (``line_evidence`` lists the channel): it holds words, the channel could have
-        written it and would not have broken its words written right (``_spared``), and
+        written it and would not have broken its other words written right (``_sparing``), and
         where its words are another language's (``OTHER_WORDS``) the reading makes a word
         ("Pra•a" is "Praça"; "Õues" in an Estonian line is no "’ues").  A line with no
         word of its own needs ``WORDED_MARGIN``.  A reading that makes a letter standing
@@ -527,20 +527,27 @@ class TokenJudge:
             for name, count in self._verdicts.get(token, {}).items():
                 total[name] = total.get(name, 0) + count
         letters = self._attested_letters
+        # per channel that could have written the line, its words that the channel would
+        # have broken: a token's own words do not speak against it ("nß" in a Dutch line)
         writers = (
-            [c.name for c in self.channels if c.could_write(text, letters) and not self._spared(self._sources.get(text, text), c)]
+            {c.name: self._sparing(self._sources.get(text, text), c) for c in self.channels if c.could_write(text, letters)}
             if text is not None and self._agrees(text)
-            else []
+            else {}
         )
+        marks: tuple[tuple[str, int], ...] = ()
         worded = self._worded(text) if writers else None  # type: ignore[arg-type]
         if worded is not None:
-            writers.append(WORDED if worded else OTHER_WORDS)
+            marks = ((WORDED if worded else OTHER_WORDS, 0),)
         per_token: dict[str, LineEvidence] = {}
         for token in tokens:
             if token not in per_token:
                 own = self._verdicts.get(token, {})
+                words = set(LETTERS.findall(token))
                 found = {name: rest for name, count in total.items() if (rest := count - own.get(name, 0)) > 0}
-                found.update((name, 0) for name in writers if name not in found)
+                agreeing = [name for name, sparing in writers.items() if sparing <= words]
+                found.update((name, 0) for name in agreeing if name not in found)
+                if agreeing:
+                    found.update(marks)
                 per_token[token] = tuple(sorted(found.items()))
         return [per_token[token] for token in tokens]
 
@@ -549,18 +556,17 @@ class TokenJudge:
         holds words ("3 × 4 = 12" does not)."""
         return LETTERS.search(text) is not None
 
-    def _spared(self, text: str, channel: Channel) -> bool:
-        """Whether the line ``text`` holds a word of the document's languages, written right,
+    def _sparing(self, text: str, channel: Channel) -> set[str]:
+        """The words of the line ``text``, of the document's languages and written right,
         that the channel would have broken: in a French text whose "é" all became "Ž", a
         line holding "conservées" was not read through that channel, and the document's
         evidence for it does not speak for the line's "È".  ``text`` is the input line:
         the words an earlier round repaired were broken."""
-        for word in LETTERS.findall(text):
-            if word.isascii() or self.lexicon.knowing(word).isdisjoint(self.attested):
-                continue
-            if any(_breaks(channel, c) for c in set(word) if not c.isascii()):
-                return True
-        return False
+        return {
+            word for word in LETTERS.findall(text)
+            if not word.isascii() and not self.lexicon.knowing(word).isdisjoint(self.attested)
+            and any(_breaks(channel, c) for c in set(word) if not c.isascii())
+        }
 
     def _worded(self, text: str) -> bool | None:
         """Whether most words of the line ``text`` that some list holds are words of the
@@ -701,18 +707,19 @@ class TokenJudge:
         first: most readings of a token through a stranger channel are not words) and,
         where the token is such words already, the line agrees with the channel as
         ``vouched`` asks (the abbreviation "ЦП" in a correct Russian line of a text half
-        read as KOI8-R is no "гр"), or the document vouches for it (``vouched``).  A UTF-8 reading needs neither where ftfy's
-        tuned heuristics (``ftfy.badness.is_bad``) find the token's sequences as odd as
-        mojibake: the bytes it decodes are its evidence, in one short string too
-        ("cafÃ©"; "√π" is maths, though Mac-Roman shows the bytes of "ù" so).
+        read as KOI8-R is no "гр"), or the document vouches for it (``vouched``).  UTF-8
+        whose bytes alone are the evidence, in one short string too ("cafÃ©"), is the
+        ``utf8`` pass's, which runs before: here only where a placeholder hides a byte,
+        which ftfy cannot weigh, a UTF-8 reading needs neither where ftfy's heuristics
+        (``ftfy.badness.is_bad``) find the token's sequences as odd as mojibake.
         """
         name = channel.name
         if dict(line).get(name, 0) > 0:
             return True
         if margin <= 0.0:
             return False
-        if channel.self_evident and len(reading) < len(token) and is_bad(token):
-            return True  # bytes of one character read as several ("Ã©"), now one again
+        if channel.self_evident and len(reading) < len(token) and any(p in token for p in PLACEHOLDERS) and is_bad(token):
+            return True  # bytes of one character read as several ("Ã•"), now one again
         if backed_by_words(option, token, self.lexicon, languages=self.attested):
             return name in dict(line) or not self._all_words(token)
         return self.vouched(name, token, reading, margin, line)

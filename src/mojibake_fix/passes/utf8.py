@@ -1,0 +1,153 @@
+"""UTF-8 read through single-byte code pages, found and decoded by ftfy.
+
+ftfy's ``fix_encoding_and_explain`` knows UTF-8 read as Latin-1, cp1250 to cp1254,
+cp1257, ISO-8859-2, Mac-Roman and cp437, once or several times over, in a whole line or
+in part of one, and the lossy forms (a no-break space become a space, a byte lost as
+"?"); its byte-structure heuristics (``ftfy.badness``) are years of tuning on real text,
+and they leave correct text alone.  This pass does not re-derive them: it asks ftfy for
+its repair of each line and turns it into positioned, reversible proposals, one per
+stretch that differs, each named by the code pages of ftfy's plan (the bytes it decodes
+are the evidence).
+
+A "•" may stand for a byte no code page could show ("teÄ•ka" is "tečka" or "teďka")
+rather than for the byte 0x95 ftfy reads it as ("Î•" is "Ε" or "Ν").  A line with a
+stretch holding one, as it is or once read back ("Ã¢â‚¬â€¢" is "â€•"), is left to the
+mojibake pass where it reads UTF-8 through one of the plan's code pages, which weighs every byte the "•" may hide
+with the lexicon and the evidence of the line's other words; unless ftfy's reading
+makes only letters, in words some language lists (``_makes_words``: "Î•Î»Î»Î·Î½Î¹ÎºÎ¬"
+is "Ελληνικά", "teĕka" is no word).
+
+>>> from mojibake_fix import clean
+>>> clean("РљРёС—РІ С– Р›СЊРІС–РІ").text
+'Київ і Львів'
+>>> clean("─îe┼ítina").text, clean("Avenue de l'HĂ´pital, LiĂ¨ge").text
+('Čeština', "Avenue de l'Hôpital, Liège")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+from ftfy import apply_plan, fix_encoding_and_explain
+from ftfy.badness import is_bad
+
+from ..align import diff_spans
+from ..changes import Proposal, Step
+from ..channels import PLACEHOLDERS
+from ..context import Context
+from ..document import Document
+from ..lexicon import listed_somewhere
+from ..triggers import Check
+
+#: The code page behind each of ftfy's encodings, in this project's spelling.
+CODE_PAGES = {
+    "latin-1": "latin-1",
+    "iso-8859-2": "iso8859_2",
+    "macroman": "mac_roman",
+    "cp437": "cp437",
+    **{f"sloppy-windows-{n}": f"cp{n}" for n in (1250, 1251, 1252, 1253, 1254, 1257)},
+}
+#: How sure a stretch of UTF-8 bytes decoded is: ftfy's heuristics found the line bad,
+#: and the bytes decode as UTF-8.
+DECODED = 0.99
+#: Where ftfy could only mark a byte lost (U+FFFD for "â€?"): the letter is still gone.
+LOSSY = 0.95
+
+#: A run of letters (and marks), a word of any script.
+LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+#: ftfy's plan where it decoded stretches of a line apart, each by its own plan.
+INCONSISTENT = [("apply", "decode_inconsistent_utf8")]
+#: What gives the pass work in a whole text: a non-ASCII character ftfy finds odd.
+TRIGGER = Check(lambda text: not text.isascii() and is_bad(text))
+
+
+def channel_of(plan: list[tuple[str, str]]) -> str | None:
+    """The confusion ftfy's ``plan`` undoes, as ``"utf-8>read>read again"``; None when
+    the plan decodes no UTF-8 (a lone C1 control read as Windows-1252 is hygiene's).
+
+    >>> channel_of([("encode", "sloppy-windows-1251"), ("decode", "utf-8")])
+    'utf-8>cp1251'
+    >>> channel_of([("encode", "sloppy-windows-1252"), ("decode", "utf-8"), ("encode", "macroman"), ("decode", "utf-8")])
+    'utf-8>mac_roman>cp1252'
+    >>> channel_of([("apply", "decode_inconsistent_utf8")]), channel_of([("transcode", "fix_c1_controls")])
+    ('utf-8>cp1252', None)
+    """
+    read: list[str] = []
+    for action, parameter in plan:
+        if action == "encode":
+            read.append(CODE_PAGES.get(parameter, parameter))
+        elif action == "apply" and parameter == "decode_inconsistent_utf8":
+            read.append("cp1252")
+    decodes = any(action == "decode" and parameter.startswith("utf-8") for action, parameter in plan)
+    if not read or not (decodes or "decode_inconsistent_utf8" in (p for _, p in plan)):
+        return None
+    return ">".join(["utf-8", *reversed(read)])
+
+
+def _through_placeholder(text: str, plan: list[tuple[str, str]]) -> bool:
+    """Whether ``text`` holds a placeholder, as it is or read back through a first part
+    of ``plan`` (a plan that does not apply to ``text`` alone says nothing).
+
+    >>> plan = [("encode", "sloppy-windows-1252"), ("decode", "utf-8")] * 2
+    >>> _through_placeholder("Ã¢â‚¬â€¢", plan), _through_placeholder("Ã¢â‚¬Å“", plan)
+    (True, False)
+    """
+    layers = [text]
+    for end, (action, _) in enumerate(plan[:-1], 1):
+        if action == "decode":
+            try:
+                layers.append(apply_plan(text, plan[:end]))
+            except UnicodeError:
+                break
+    return any(p in layer for layer in layers for p in PLACEHOLDERS)
+
+
+def _makes_words(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is letters only, inside words of two letters or more
+    that some language lists (a lone letter says too little: "ѕ" may be "с").
+
+    >>> _makes_words("Ελληνικά", 0, 1), _makes_words("teĕka", 2, 3), _makes_words("text―", 4, 5)
+    (True, False, False)
+    >>> _makes_words("работает ѕ файлами", 9, 10)
+    False
+    """
+    words = [m.group() for m in LETTERS.finditer(text) if m.start() < end and start < m.end()]
+    return (
+        all(c.isalpha() for c in text[start:end]) and bool(words)
+        and all(len(word) > 1 and listed_somewhere(word) for word in words)
+    )
+
+
+def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
+    """Propose ftfy's decoding of every line its heuristics find bad, stretch by stretch
+    (the engine runs it only where ``TRIGGER`` finds work), when the channels to try hold
+    one of UTF-8."""
+    # the code pages the mojibake pass reads UTF-8 through, placeholders and all
+    weighed = {page for channel in ctx.channels if channel.name.startswith("utf-8>") for page in channel.name.split(">")[1:]}
+    if not weighed:
+        return
+    for number, line in enumerate(doc.lines):
+        text = line.text
+        if text.isascii() or not is_bad(text):
+            continue
+        fixed, plan = fix_encoding_and_explain(text)
+        channel = channel_of(plan) if fixed != text else None
+        if channel is None:
+            continue
+        proposals = []
+        for a0, a1, b0, b1 in diff_spans(text, fixed):
+            before, after = text[a0:a1], fixed[b0:b1]
+            steps = plan
+            if plan == INCONSISTENT:  # stretches decoded apart are named by their own plans
+                alone, own = fix_encoding_and_explain(before)
+                steps = own if alone == after and channel_of(own) else plan
+            named = channel_of(steps) or channel
+            if weighed.intersection(named.split(">")[1:]) and _through_placeholder(before, steps) and not _makes_words(fixed, b0, b1):
+                break  # the line is the mojibake pass's, with the evidence of its other words
+            confidence = LOSSY if "\ufffd" in after else DECODED
+            how = ", ".join(f"{action} {parameter}" for action, parameter in steps)
+            evidence = f"‘{before}’ is the UTF-8 bytes of ‘{after}’ read as {named.split('>', 1)[1]} (ftfy: {how})"
+            proposals.append(Proposal(number, a0, a1, after, Step(f"mojibake:{named}", confidence, evidence)))
+        else:
+            yield from proposals
