@@ -10,7 +10,8 @@ the share of lines given back exactly, and the character error rate (edit distan
 the original over its length).  Then the lines each tool changes in the undamaged texts
 and in the negative set (correct text that looks suspicious, ``corpus/negative``).  ftfy
 runs line by line with its default settings, which also straighten curly quotes: that
-counts as a change of correct text.
+counts as a change of correct text.  Last, ftfy's own test cases
+(``benchmarks/ftfy_cases.py``), both tools in the same run.
 
     python benchmarks/accuracy.py            # Markdown tables on standard output
     python benchmarks/accuracy.py --channels mac_roman>cp1252,cp1252>mac_roman
@@ -27,6 +28,7 @@ from datetime import date
 from pathlib import Path
 
 import ftfy
+import ftfy_cases
 import negatives
 
 import mojibake_fix
@@ -146,6 +148,8 @@ def main() -> None:
         print(f"| corpus/negative/{path.name} | {text.count(chr(10)) + 1} | {counts[0]} | {counts[1]} |")
     if not args.no_arrangements:
         print_arrangements()
+    print()
+    ftfy_cases.print_table(ftfy_cases.load_cases())
     print(f"\n({time.perf_counter() - started:.0f} s)")
 
 

@@ -84,21 +84,28 @@ def write_known(cases: list[Case], ours: list[bool], theirs: list[bool], path: P
                 writer.writerow([case.number, case.label, reasons.get(case.number, "not yet explained")])
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write-known", action="store_true", help=f"write {KNOWN.relative_to(CASES.parent.parent)} anew")
-    args = parser.parse_args()
-    cases = load_cases()
+def print_table(cases: list[Case]) -> tuple[list[bool], list[bool]]:
+    """Run both tools on ``cases``, print their pass rates as a Markdown table and return
+    whether each passed each case (mojibake-fix's, ftfy's)."""
     start = time.perf_counter()
     ours = run(cases, mojibake_fix.fix_text)
     middle = time.perf_counter()
     theirs = run(cases, ftfy.fix_text)
     end = time.perf_counter()
-    print(f"ftfy's test cases ({len(cases)}, ftfy {ftfy.__version__})\n")
+    print(f"ftfy's test cases ({len(cases)}, ftfy {ftfy.__version__}, quotes straightened)\n")
     print("| tool | passed | share | seconds |")
     print("| --- | ---: | ---: | ---: |")
     for name, results, seconds in (("mojibake-fix", ours, middle - start), ("ftfy", theirs, end - middle)):
         print(f"| {name} | {sum(results)} | {sum(results) / len(cases):.1%} | {seconds:.1f} |")
+    return ours, theirs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write-known", action="store_true", help=f"write {KNOWN.relative_to(CASES.parent.parent)} anew")
+    args = parser.parse_args()
+    cases = load_cases()
+    ours, theirs = print_table(cases)
     known = read_known()
     print("\nPassed by ftfy, not by mojibake-fix:\n")
     for case, mine, other in zip(cases, ours, theirs):

@@ -7,15 +7,18 @@ in part of one, and the lossy forms (a no-break space become a space, a byte los
 and they leave correct text alone.  This pass does not re-derive them: it asks ftfy for
 its repair of each line and turns it into positioned, reversible proposals, one per
 stretch that differs, each named by the code pages of ftfy's plan (the bytes it decodes
-are the evidence).
+are the evidence).  What ftfy lacks is word knowledge: it takes the first code page
+whose bytes decode, and Finnish "myĆ¶s" decodes through cp1250 as "myƶs" before cp1257
+gives "myös"; every code page that decodes a line is tried, and the lexicon chooses
+(``_likeliest``).
 
 A "•" may stand for a byte no code page could show ("teÄ•ka" is "tečka" or "teďka")
 rather than for the byte 0x95 ftfy reads it as ("Î•" is "Ε" or "Ν").  A line with a
 stretch holding one, as it is or once read back ("Ã¢â‚¬â€¢" is "â€•"), is left to the
 mojibake pass where it reads UTF-8 through one of the plan's code pages, which weighs every byte the "•" may hide
 with the lexicon and the evidence of the line's other words; unless ftfy's reading
-makes only letters, in words some language lists (``_makes_words``: "Î•Î»Î»Î·Î½Î¹ÎºÎ¬"
-is "Ελληνικά", "teĕka" is no word).
+makes only letters, in words some language lists, and no other byte the placeholder
+may stand for does (``_alone_makes_words``: "Î•Î»Î»Î·Î½Î¹ÎºÎ¬" is "Ελληνικά").
 
 >>> from mojibake_fix import clean
 >>> clean("РљРёС—РІ С– Р›СЊРІС–РІ").text
@@ -26,18 +29,22 @@ is "Ελληνικά", "teĕka" is no word).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
+from functools import cache
 
 import regex
-from ftfy import apply_plan, fix_encoding_and_explain
+from ftfy import ExplanationStep, apply_plan, fix_encoding_and_explain
 from ftfy.badness import is_bad
+from ftfy.chardata import CHARMAP_ENCODINGS, possible_encoding
 
 from ..align import diff_spans
 from ..changes import Proposal, Step
 from ..channels import PLACEHOLDERS
 from ..context import Context
 from ..document import Document
-from ..lexicon import listed_somewhere
+from ..lexicon import Lexicon, listed_somewhere
+from ..scoring import text_logprob
 from ..triggers import Check
 
 #: The code page behind each of ftfy's encodings, in this project's spelling.
@@ -119,6 +126,118 @@ def _makes_words(text: str, start: int, end: int) -> bool:
     )
 
 
+def _likeliest(text: str, fixed: str, plan: list[tuple[str, str]], lexicon: Lexicon) -> tuple[str, list[tuple[str, str]]]:
+    """ftfy's ``fixed`` reading of ``text`` by ``plan``, or where the plan reads UTF-8 back
+    through one code page, the reading the lexicon finds likeliest among those through
+    each of ftfy's code pages, with each placeholder read as the byte the code page shows
+    as "•" or as any it could not show (``_byte_reading``; ftfy's reading on a tie).
+
+    >>> from mojibake_fix.lexicon import Lexicon
+    >>> _likeliest("myĆ¶s", "myƶs", [("encode", "sloppy-windows-1250"), ("decode", "utf-8")], Lexicon(["fi"]))[0]
+    'myös'
+    >>> _likeliest("PĹ•ĂŤPONA", "PŕÍPONA", [("encode", "sloppy-windows-1250"), ("decode", "utf-8")], Lexicon(["cs"]))[0]
+    'PŘÍPONA'
+    """
+    if [action for action, _ in plan] != ["encode", "decode"] or plan[1][1] != "utf-8":
+        return fixed, plan
+    scores: dict[str, float] = {}
+    best, best_score = (fixed, plan), _logprob(fixed, lexicon, scores)
+    for encoding in CHARMAP_ENCODINGS:
+        if not possible_encoding(text, encoding):
+            continue
+        reading = _byte_reading(text, encoding, lexicon, scores)
+        score = _logprob(reading, lexicon, scores) if reading is not None else -math.inf
+        if score > best_score:
+            best, best_score = (reading, [ExplanationStep("encode", encoding), ExplanationStep("decode", "utf-8")]), score  # type: ignore[assignment]
+    return best
+
+
+def _byte_reading(text: str, encoding: str, lexicon: Lexicon, scores: dict[str, float]) -> str | None:
+    """``text`` encoded in ``encoding`` and decoded as UTF-8 (None where it does not
+    decode), each placeholder the code page shows as one byte read, in turn, as the byte
+    that makes the likeliest line: that byte, or one the code page cannot show.
+
+    >>> from mojibake_fix.lexicon import Lexicon
+    >>> _byte_reading("neumoĹľĹ•uje", "sloppy-windows-1250", Lexicon(["cs"]), {})
+    'neumožňuje'
+    """
+    data = bytearray(text.encode(encoding))
+    if len(data) != len(text):
+        return None  # not a single-byte code page
+    for i, char in enumerate(text):
+        if char not in PLACEHOLDERS or len(char.encode(encoding)) != 1:
+            continue
+        options = []
+        for byte in (data[i], *_unshown(encoding)):
+            data[i] = byte
+            try:
+                options.append((byte, _logprob(data.decode("utf-8"), lexicon, scores)))
+            except UnicodeDecodeError:
+                continue
+        if options:
+            data[i] = max(options, key=lambda option: option[1])[0]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _logprob(text: str, lexicon: Lexicon, scores: dict[str, float]) -> float:
+    """The log-probability of a line, token by token (``scores`` caches the tokens')."""
+    total = 0.0
+    for token in text.split():
+        if token not in scores:
+            scores[token] = text_logprob(token, lexicon)
+        total += scores[token]
+    return total
+
+
+@cache
+def _unshown(encoding: str) -> tuple[int, ...]:
+    """The bytes a code page cannot show (ftfy's sloppy codecs show them as C1 controls).
+
+    >>> _unshown("sloppy-windows-1250"), _unshown("latin-1")
+    ((129, 131, 136, 144, 152), ())
+    """
+    codec = encoding.removeprefix("sloppy-").replace("windows-", "cp")
+    found = []
+    for byte in range(0x80, 0x100):
+        try:
+            bytes([byte]).decode(codec)
+        except UnicodeDecodeError:
+            found.append(byte)
+    return tuple(found)
+
+
+def _alone_makes_words(line: str, start: int, end: int, before: str, plan: list[tuple[str, str]]) -> bool:
+    """Whether ``line[start:end]``, the reading of ``before`` by ``plan``, makes words
+    (``_makes_words``) and no other byte its placeholders may stand for does: Greek
+    "Î•" is "Ε", as no other reading makes "Ελληνικά" a word, but "Ä•i" is Czech
+    "či" or Vietnamese "đi".
+
+    >>> plan = [("encode", "sloppy-windows-1252"), ("decode", "utf-8")]
+    >>> _alone_makes_words("Ελληνικά", 0, 1, "Î•", plan), _alone_makes_words("cmp či diff", 4, 5, "Ä•", plan)
+    (True, False)
+    """
+    if not _makes_words(line, start, end):
+        return False
+    if [action for action, _ in plan] != ["encode", "decode"]:
+        return False
+    data = bytearray(before.encode(plan[0][1]))
+    hidden = [i for i, char in enumerate(before) if char in PLACEHOLDERS]
+    if len(data) != len(before) or len(hidden) != 1:
+        return False
+    for byte in _unshown(plan[0][1]) + (0x95,):
+        data[hidden[0]] = byte
+        try:
+            other = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if other != line[start:end] and _makes_words(line[:start] + other + line[end:], start, start + len(other)):
+            return False
+    return True
+
+
 def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     """Propose ftfy's decoding of every line its heuristics find bad, stretch by stretch
     (the engine runs it only where ``TRIGGER`` finds work), when the channels to try hold
@@ -131,7 +250,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
         text = line.text
         if text.isascii() or not is_bad(text):
             continue
-        fixed, plan = fix_encoding_and_explain(text)
+        fixed, plan = _likeliest(text, *fix_encoding_and_explain(text), ctx.lexicon)
         channel = channel_of(plan) if fixed != text else None
         if channel is None:
             continue
@@ -143,7 +262,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
                 alone, own = fix_encoding_and_explain(before)
                 steps = own if alone == after and channel_of(own) else plan
             named = channel_of(steps) or channel
-            if weighed.intersection(named.split(">")[1:]) and _through_placeholder(before, steps) and not _makes_words(fixed, b0, b1):
+            if weighed.intersection(named.split(">")[1:]) and _through_placeholder(before, steps) and not _alone_makes_words(fixed, b0, b1, before, steps):
                 break  # the line is the mojibake pass's, with the evidence of its other words
             confidence = LOSSY if "\ufffd" in after else DECODED
             how = ", ".join(f"{action} {parameter}" for action, parameter in steps)
