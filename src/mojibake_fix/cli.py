@@ -95,7 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", metavar="CODES", help="the document's languages, e.g. 'fr' or 'fr,pt' (default: guessed)")
     parser.add_argument(
         "--channels", metavar="NAMES", default=",".join(DEFAULT_CHANNELS),
-        help="code-page confusions to try, as true>read codec pairs (default: %(default)s)",
+        help=(
+            "code-page confusions to try, as true>read codec pairs; any utf-8>... channel also lets "
+            "ftfy find UTF-8 read through every code page it knows (default: %(default)s)"
+        ),
     )
     parser.add_argument("--keep-line-breaks", action="store_true", help="keep the input's line breaks (default: write \\n)")
     parser.add_argument("--password", default="", help="password of an encrypted PDF (default: none)")

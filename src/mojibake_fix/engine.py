@@ -3,23 +3,26 @@
 Order, and why:
 
 1. ``cid.repair``: pdfminer.six's ``(cid:N)`` codes, before anything reads the words;
-2. ``ligatures.repair`` (option ``ligatures``): before hygiene drops TeX's ligature
+2. ``utf8.repair``: UTF-8 read through a code page, as ftfy finds it, while the C1
+   controls that are bytes of it are dropped as stray controls, and before the
+   mojibake pass, which gets the lines where a placeholder may hide a byte;
+3. ``ligatures.repair`` (option ``ligatures``): before hygiene drops TeX's ligature
    control codes as controls, and before a stray "˛" standing for "fi" is taken for an
    accent;
-3. ``hygiene.normalize``: drop a byte-order mark and stray controls, compose to NFC, so
+4. ``hygiene.normalize``: drop a byte-order mark and stray controls, compose to NFC, so
    that the repairs see one spelling of each letter;
-4. ``accents.repair`` (option ``accents``): spacing accents back on their letters, before
+5. ``accents.repair`` (option ``accents``): spacing accents back on their letters, before
    the mojibake pass could take a TeX "ˆ" for a Mac-Roman "à";
-5. ``mojibake.repair``: codec confusions and placeholders, with the words they split;
-6. ``spacing.collapse_after_repairs``: it needs to know which letters were repaired;
-7. ``hyphenation.join`` (option ``hyphenation``): words cut at line ends, once their
+6. ``mojibake.repair``: codec confusions and placeholders, with the words they split;
+7. ``spacing.collapse_after_repairs``: it needs to know which letters were repaired;
+8. ``hyphenation.join`` (option ``hyphenation``): words cut at line ends, once their
    letters are right, so that the lexicon can judge the joined word;
-8. ``layout.split_words``, ``layout.letter_spaced``, ``layout.collapse_runs``,
+9. ``layout.split_words``, ``layout.letter_spaced``, ``layout.collapse_runs``,
    ``layout.strip_trailing`` (options ``split-words``, ``letter-spacing``, ``space-runs``,
    ``trailing-space``): the layout of extracted text; headings before runs of spaces,
    whose double spaces separate the words of a letter-spaced heading;
-9. ``hygiene.mark_lost_bytes``: after step 5, since a C1 control may be a letter it restores;
-10. ``hygiene.normalize`` again, so the output is NFC whatever the repairs wrote.
+10. ``hygiene.mark_lost_bytes``: after step 6, since a C1 control may be a letter it restores;
+11. ``hygiene.normalize`` again, so the output is NFC whatever the repairs wrote.
 
 Passes with an option name run only when ``Context.repairs`` holds it.
 
