@@ -30,7 +30,7 @@ may stand for does (``_alone_makes_words``: "Î•Î»Î»Î·Î½Î¹ÎºÎ¬" 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 import regex
@@ -40,7 +40,7 @@ from ftfy.chardata import CHARMAP_ENCODINGS, possible_encoding
 
 from ..align import diff_spans
 from ..changes import Proposal, Step
-from ..channels import PLACEHOLDERS
+from ..channels import PLACEHOLDERS, Channel
 from ..context import Context
 from ..document import Document
 from ..lexicon import Lexicon, listed_somewhere
@@ -63,6 +63,13 @@ LOSSY = 0.95
 
 #: A run of letters (and marks), a word of any script.
 LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+#: Letters joined by apostrophes or hyphens: one word, or a compound or elision of words.
+WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*")
+#: Punctuation a word may stand between.
+EDGES = "\"'’‘“”«»()[]{}.,;:!?…–—-"
+#: A run of characters other than spaces and tabs (a no-break space may be a byte of
+#: mojibake: "GÃ\xa0idhlig" is one token).
+TOKEN = regex.compile(r"[^ \t]+")
 #: ftfy's plan where it decoded stretches of a line apart, each by its own plan.
 INCONSISTENT = [("apply", "decode_inconsistent_utf8")]
 #: What gives the pass work in a whole text: a non-ASCII character ftfy finds odd.
@@ -238,6 +245,44 @@ def _alone_makes_words(line: str, start: int, end: int, before: str, plan: list[
     return True
 
 
+def _read_otherwise(text: str, start: int, end: int, channels: Sequence[Channel]) -> bool:
+    """Whether a token of ``text`` around ``text[start:end]`` is words through one of the
+    single-byte ``channels``: in Danish read as Mac-Roman, "mÂ" is "må" (ftfy reads "m"
+    and a no-break space); in Czech read as cp1252 from Mac-Roman, "Ř‡dek" is "Řádek"
+    (ftfy reads "؇dek").  A line whose stretches are more often such words than words as
+    ftfy reads them is left to the mojibake pass, which weighs both with the document's
+    evidence.
+
+    >>> from mojibake_fix.channels import get_channel
+    >>> _read_otherwise("Ř‡dek", 0, 2, [get_channel("mac_roman>cp1252")])
+    True
+    >>> _read_otherwise("cafÃ©", 3, 5, [get_channel("mac_roman>cp1252")])
+    False
+    """
+    return any(
+        _worded(reading) for token in _tokens(text, start, end) for channel in channels for reading, _ in channel.readings(token)
+    )
+
+
+def _tokens(text: str, start: int, end: int) -> list[str]:
+    """The tokens (``TOKEN``) of ``text`` that overlap ``[start, end)``."""
+    return [m.group() for m in TOKEN.finditer(text) if m.start() < max(end, start + 1) and start < m.end()]
+
+
+def _worded(token: str) -> bool:
+    """Whether ``token``, punctuation around it aside, is a word of two letters or more
+    that some language lists, or such words joined by apostrophes or hyphens.
+
+    >>> _worded("«Řádek,"), _worded("m"), _worded("؇dek"), _worded("l’eau")
+    (True, False, False, True)
+    """
+    core = token.strip(EDGES)
+    if not WORD.fullmatch(core):
+        return False
+    words = LETTERS.findall(core)
+    return any(len(word) > 1 for word in words) and all(listed_somewhere(word) for word in words if len(word) > 1)
+
+
 def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     """Propose ftfy's decoding of every line its heuristics find bad, stretch by stretch
     (the engine runs it only where ``TRIGGER`` finds work), when the channels to try hold
@@ -246,6 +291,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     weighed = {page for channel in ctx.channels if channel.name.startswith("utf-8>") for page in channel.name.split(">")[1:]}
     if not weighed:
         return
+    single = [channel for channel in ctx.channels if not channel.name.startswith("utf-8>")]
     for number, line in enumerate(doc.lines):
         text = line.text
         if text.isascii() or not is_bad(text):
@@ -255,6 +301,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
         if channel is None:
             continue
         proposals = []
+        worded = otherwise = 0  # stretches ftfy reads as words; those a single-byte channel does
         for a0, a1, b0, b1 in diff_spans(text, fixed):
             before, after = text[a0:a1], fixed[b0:b1]
             steps = plan
@@ -264,9 +311,14 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
             named = channel_of(steps) or channel
             if weighed.intersection(named.split(">")[1:]) and _through_placeholder(before, steps) and not _alone_makes_words(fixed, b0, b1, before, steps):
                 break  # the line is the mojibake pass's, with the evidence of its other words
+            if _tokens(fixed, b0, b1) and all(_worded(token) for token in _tokens(fixed, b0, b1)):
+                worded += 1
+            elif _read_otherwise(text, a0, a1, single):
+                otherwise += 1
             confidence = LOSSY if "\ufffd" in after else DECODED
             how = ", ".join(f"{action} {parameter}" for action, parameter in steps)
             evidence = f"‘{before}’ is the UTF-8 bytes of ‘{after}’ read as {named.split('>', 1)[1]} (ftfy: {how})"
             proposals.append(Proposal(number, a0, a1, after, Step(f"mojibake:{named}", confidence, evidence)))
         else:
-            yield from proposals
+            if otherwise < max(1, worded):  # else the mojibake pass weighs both with the document
+                yield from proposals
