@@ -12,6 +12,11 @@ whose bytes decode, and Finnish "myĆ¶s" decodes through cp1250 as "myƶs" befo
 gives "myös"; every code page that decodes a line is tried, and the lexicon chooses
 (``_likeliest``).
 
+A stretch that decodes to a no-break space alone ("Â " read back through ftfy's
+``restore_byte_a0``) is left as it is unless ftfy reads another stretch of its line as
+words: one lead byte before a space is too little, and in Russian read as cp1252 from
+cp1251 "Â " is "В ", in Danish read as Mac-Roman "å ".
+
 A "•" may stand for a byte no code page could show ("teÄ•ka" is "tečka" or "teďka")
 rather than for the byte 0x95 ftfy reads it as ("Î•" is "Ε" or "Ν").  A line with a
 stretch holding one, as it is or once read back ("Ã¢â‚¬â€¢" is "â€•"), is left to the
@@ -30,7 +35,7 @@ may stand for does (``_alone_makes_words``: "Î•Î»Î»Î·Î½Î¹ÎºÎ¬" 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
 import regex
@@ -245,23 +250,35 @@ def _alone_makes_words(line: str, start: int, end: int, before: str, plan: list[
     return True
 
 
-def _read_otherwise(text: str, start: int, end: int, channels: Sequence[Channel]) -> bool:
-    """Whether a token of ``text`` around ``text[start:end]`` is words through one of the
-    single-byte ``channels``: in Danish read as Mac-Roman, "mÂ" is "må" (ftfy reads "m"
-    and a no-break space); in Czech read as cp1252 from Mac-Roman, "Ř‡dek" is "Řádek"
-    (ftfy reads "؇dek").  A line whose stretches are more often such words than words as
-    ftfy reads them is left to the mojibake pass, which weighs both with the document's
-    evidence.
+def _read_otherwise(text: str, least: int, channels: Sequence[Channel], lexicon: Lexicon) -> bool:
+    """Whether ``least`` tokens of the line ``text`` or more are no words as they stand but
+    words of the ``lexicon``'s languages through one of the single-byte ``channels``,
+    which changes their letters ("Ã³" in Spanish is no Ukrainian "Гі").  A line holding more of them than
+    of stretches ftfy reads as words (at least one) is left to the mojibake pass, which
+    weighs both readings with the document's evidence: in Danish read as Mac-Roman, "mÂ"
+    is "må", not "m" and a no-break space; in Czech read as cp1252 from Mac-Roman,
+    "Ř‡dek" is "Řádek", not "؇dek"; in Russian read as cp1252 from KOI8-R, the "Î£" of
+    "ÓÍÅÎ£Î" is no "Σ" beside "ËÏÇÄÁ" ("когда").
 
     >>> from mojibake_fix.channels import get_channel
-    >>> _read_otherwise("Ř‡dek", 0, 2, [get_channel("mac_roman>cp1252")])
+    >>> _read_otherwise("Ř‡dek zač’naj’c’ znakem", 1, [get_channel("mac_roman>cp1252")], Lexicon(["cs"]))
     True
-    >>> _read_otherwise("cafÃ©", 3, 5, [get_channel("mac_roman>cp1252")])
+    >>> _read_otherwise("Le cafÃ© est trÃ¨s bon", 1, [get_channel("mac_roman>cp1252")], Lexicon(["fr"]))
     False
     """
-    return any(
-        _worded(reading) for token in _tokens(text, start, end) for channel in channels for reading, _ in channel.readings(token)
-    )
+    found = 0
+    for token in dict.fromkeys(TOKEN.findall(text)):
+        if token.isascii() or _worded(token):
+            continue
+        letters = LETTERS.findall(token)
+        if any(
+            _worded(reading, lexicon.known) and LETTERS.findall(reading) != letters
+            for channel in channels for reading, _ in channel.readings(token)
+        ):
+            found += 1
+            if found >= least:
+                return True
+    return False
 
 
 def _tokens(text: str, start: int, end: int) -> list[str]:
@@ -269,9 +286,9 @@ def _tokens(text: str, start: int, end: int) -> list[str]:
     return [m.group() for m in TOKEN.finditer(text) if m.start() < max(end, start + 1) and start < m.end()]
 
 
-def _worded(token: str) -> bool:
+def _worded(token: str, known: Callable[[str], bool] = listed_somewhere) -> bool:
     """Whether ``token``, punctuation around it aside, is a word of two letters or more
-    that some language lists, or such words joined by apostrophes or hyphens.
+    (``known``: some language lists it), or such words joined by apostrophes or hyphens.
 
     >>> _worded("«Řádek,"), _worded("m"), _worded("؇dek"), _worded("l’eau")
     (True, False, False, True)
@@ -280,7 +297,7 @@ def _worded(token: str) -> bool:
     if not WORD.fullmatch(core):
         return False
     words = LETTERS.findall(core)
-    return any(len(word) > 1 for word in words) and all(listed_somewhere(word) for word in words if len(word) > 1)
+    return any(len(word) > 1 for word in words) and all(known(word) for word in words if len(word) > 1)
 
 
 def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
@@ -301,7 +318,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
         if channel is None:
             continue
         proposals = []
-        worded = otherwise = 0  # stretches ftfy reads as words; those a single-byte channel does
+        worded = 0  # stretches ftfy reads as words
         for a0, a1, b0, b1 in diff_spans(text, fixed):
             before, after = text[a0:a1], fixed[b0:b1]
             steps = plan
@@ -313,12 +330,11 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
                 break  # the line is the mojibake pass's, with the evidence of its other words
             if _tokens(fixed, b0, b1) and all(_worded(token) for token in _tokens(fixed, b0, b1)):
                 worded += 1
-            elif _read_otherwise(text, a0, a1, single):
-                otherwise += 1
             confidence = LOSSY if "\ufffd" in after else DECODED
             how = ", ".join(f"{action} {parameter}" for action, parameter in steps)
             evidence = f"‘{before}’ is the UTF-8 bytes of ‘{after}’ read as {named.split('>', 1)[1]} (ftfy: {how})"
             proposals.append(Proposal(number, a0, a1, after, Step(f"mojibake:{named}", confidence, evidence)))
         else:
-            if otherwise < max(1, worded):  # else the mojibake pass weighs both with the document
-                yield from proposals
+            if not _read_otherwise(text, max(1, worded), single, ctx.lexicon):  # else the mojibake pass weighs both
+                # "Â " read as a no-break space is a guess: only beside other words decoded
+                yield from (p for p in proposals if worded or p.after.strip() or not p.after)
