@@ -75,6 +75,11 @@ EDGES = "\"'’‘“”«»()[]{}.,;:!?…–—-"
 #: A run of characters other than spaces and tabs (a no-break space may be a byte of
 #: mojibake: "GÃ\xa0idhlig" is one token).
 TOKEN = regex.compile(r"[^ \t]+")
+#: Lines longer than this are left to the mojibake pass: aligning ftfy's repair with the
+#: line (``diff_spans``) and trying every code page cost more than linear time.
+MAX_LINE = 5_000
+#: Placeholders in a line beyond which each is read as the byte it shows, unweighed.
+MAX_PLACEHOLDERS = 8
 #: ftfy's plan where it decoded stretches of a line apart, each by its own plan.
 INCONSISTENT = [("apply", "decode_inconsistent_utf8")]
 #: What gives the pass work in a whole text: a non-ASCII character ftfy finds odd.
@@ -167,7 +172,8 @@ def _likeliest(text: str, fixed: str, plan: list[tuple[str, str]], lexicon: Lexi
 def _byte_reading(text: str, encoding: str, lexicon: Lexicon, scores: dict[str, float]) -> str | None:
     """``text`` encoded in ``encoding`` and decoded as UTF-8 (None where it does not
     decode), each placeholder the code page shows as one byte read, in turn, as the byte
-    that makes the likeliest line: that byte, or one the code page cannot show.
+    that makes the likeliest line: that byte, or one the code page cannot show (in a line
+    of more than ``MAX_PLACEHOLDERS``, each as the byte it shows).
 
     >>> from mojibake_fix.lexicon import Lexicon
     >>> _byte_reading("neumoĹľĹ•uje", "sloppy-windows-1250", Lexicon(["cs"]), {})
@@ -176,9 +182,8 @@ def _byte_reading(text: str, encoding: str, lexicon: Lexicon, scores: dict[str, 
     data = bytearray(text.encode(encoding))
     if len(data) != len(text):
         return None  # not a single-byte code page
-    for i, char in enumerate(text):
-        if char not in PLACEHOLDERS or len(char.encode(encoding)) != 1:
-            continue
+    hidden = [i for i, char in enumerate(text) if char in PLACEHOLDERS and len(char.encode(encoding)) == 1]
+    for i in hidden if len(hidden) <= MAX_PLACEHOLDERS else ():  # each try decodes the line
         options = []
         for byte in (data[i], *_unshown(encoding)):
             data[i] = byte
@@ -311,7 +316,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     single = [channel for channel in ctx.channels if not channel.name.startswith("utf-8>")]
     for number, line in enumerate(doc.lines):
         text = line.text
-        if text.isascii() or not is_bad(text):
+        if text.isascii() or len(text) > MAX_LINE or not is_bad(text):
             continue
         fixed, plan = _likeliest(text, *fix_encoding_and_explain(text), ctx.lexicon)
         channel = channel_of(plan) if fixed != text else None
