@@ -63,15 +63,15 @@ DEFAULT_CHANNELS = (
 def _repertoire(codec: str) -> frozenset[str]:
     """The characters of bytes 0x80-0xFF in ``codec`` (undefined ones as C1 controls), with
     the placeholders that stand for lost bytes and the lone accents extractors write."""
-    return frozenset(_decode_byte(codec, byte, sloppy=True) or "" for byte in range(0x80, 0x100)) | set(PLACEHOLDERS) | set(SPACING_ACCENT_ALIASES)
+    return frozenset(decode_byte(codec, byte, sloppy=True) or "" for byte in range(0x80, 0x100)) | set(PLACEHOLDERS) | set(SPACING_ACCENT_ALIASES)
 
 
-def _decode_byte(codec: str, byte: int, sloppy: bool) -> str | None:
+def decode_byte(codec: str, byte: int, sloppy: bool) -> str | None:
     """Decode one byte; undefined bytes give None, or their Latin-1 C1 control if sloppy.
 
-    >>> _decode_byte("cp1252", 0x8F, sloppy=True)
+    >>> decode_byte("cp1252", 0x8F, sloppy=True)
     '\\x8f'
-    >>> _decode_byte("cp1252", 0x8F, sloppy=False) is None
+    >>> decode_byte("cp1252", 0x8F, sloppy=False) is None
     True
     """
     try:
@@ -259,13 +259,13 @@ class SingleByteChannel(Channel):
         damage: dict[str, str] = {}
         lost: set[str] = set()
         for byte in range(0x80, 0x100):
-            meant = _decode_byte(self.true_codec, byte, sloppy=False)
-            shown = _decode_byte(self.read_codec, byte, sloppy=True)
+            meant = decode_byte(self.true_codec, byte, sloppy=False)
+            shown = decode_byte(self.read_codec, byte, sloppy=True)
             if meant is None or shown is None or meant == shown:
                 continue
             repair[shown] = meant
             damage[meant] = shown
-            if _decode_byte(self.read_codec, byte, sloppy=False) is None and meant.isalpha():
+            if decode_byte(self.read_codec, byte, sloppy=False) is None and meant.isalpha():
                 lost.add(meant)  # a placeholder stands for a letter, not for KOI8-R's "│" or a control
         object.__setattr__(self, "repair_map", repair)
         object.__setattr__(self, "damage_map", damage)
@@ -374,11 +374,11 @@ class Utf8Channel(Channel):
         for codec in self.read_codecs:
             table = {}
             for byte in range(256):
-                char = _decode_byte(codec, byte, sloppy=True)
+                char = decode_byte(codec, byte, sloppy=True)
                 assert char is not None
                 table[char] = byte
             tables.append(table)
-            lost.append(tuple(b for b in range(0x80, 0xC0) if _decode_byte(codec, b, sloppy=False) is None))
+            lost.append(tuple(b for b in range(0x80, 0xC0) if decode_byte(codec, b, sloppy=False) is None))
         object.__setattr__(self, "_bytes", tuple(tables))
         object.__setattr__(self, "_lost", tuple(lost))
         outer = tables[-1]

@@ -45,7 +45,7 @@ from ftfy.chardata import CHARMAP_ENCODINGS, possible_encoding
 
 from ..align import diff_spans
 from ..changes import Proposal, Step
-from ..channels import PLACEHOLDERS, Channel
+from ..channels import PLACEHOLDERS, Channel, decode_byte
 from ..context import Context
 from ..document import Document
 from ..lexicon import Lexicon, listed_somewhere
@@ -217,13 +217,7 @@ def _unshown(encoding: str) -> tuple[int, ...]:
     ((129, 131, 136, 144, 152), ())
     """
     codec = encoding.removeprefix("sloppy-").replace("windows-", "cp")
-    found = []
-    for byte in range(0x80, 0x100):
-        try:
-            bytes([byte]).decode(codec)
-        except UnicodeDecodeError:
-            found.append(byte)
-    return tuple(found)
+    return tuple(byte for byte in range(0x80, 0x100) if decode_byte(codec, byte, sloppy=False) is None)
 
 
 def _alone_makes_words(line: str, start: int, end: int, before: str, plan: list[tuple[str, str]]) -> bool:
