@@ -369,6 +369,27 @@ def listed_somewhere(token: str) -> bool:
     return all(any(w in freqs for freqs in lists) for w in words)
 
 
+#: Letters joined by apostrophes or hyphens: one word, or a compound or elision of words.
+_JOINED = regex.compile(r"[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*")
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+#: Punctuation a word may stand between.
+_EDGES = "\"'’‘“”«»()[]{}.,;:!?…–—-"
+
+
+def worded(token: str, known: Callable[[str], bool] = listed_somewhere) -> bool:
+    """Whether ``token``, punctuation around it aside, is a word of two letters or more
+    (``known``: some language lists it), or such words joined by apostrophes or hyphens.
+
+    >>> worded("«Řádek,"), worded("m"), worded("؇dek"), worded("l’eau")
+    (True, False, False, True)
+    """
+    core = token.strip(_EDGES)
+    if not _JOINED.fullmatch(core):
+        return False
+    words = _LETTERS.findall(core)
+    return any(len(word) > 1 for word in words) and all(known(word) for word in words if len(word) > 1)
+
+
 def languages_listing(text: str) -> tuple[str, ...]:
     """The candidate languages whose lists hold every word of ``text`` (none: no language).
 

@@ -35,7 +35,7 @@ may stand for does (``_alone_makes_words``: "Î•Î»Î»Î·Î½Î¹ÎºÎ¬" 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 import regex
@@ -48,7 +48,7 @@ from ..changes import Proposal, Step
 from ..channels import PLACEHOLDERS, Channel, decode_byte
 from ..context import Context
 from ..document import Document
-from ..lexicon import Lexicon, listed_somewhere
+from ..lexicon import Lexicon, listed_somewhere, worded
 from ..scoring import text_logprob
 from ..triggers import Check
 
@@ -68,10 +68,6 @@ LOSSY = 0.95
 
 #: A run of letters (and marks), a word of any script.
 LETTERS = regex.compile(r"[\p{L}\p{M}]+")
-#: Letters joined by apostrophes or hyphens: one word, or a compound or elision of words.
-WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*")
-#: Punctuation a word may stand between.
-EDGES = "\"'’‘“”«»()[]{}.,;:!?…–—-"
 #: A run of characters other than spaces and tabs (a no-break space may be a byte of
 #: mojibake: "GÃ\xa0idhlig" is one token).
 TOKEN = regex.compile(r"[^ \t]+")
@@ -267,11 +263,11 @@ def _read_otherwise(text: str, least: int, channels: Sequence[Channel], lexicon:
     """
     found = 0
     for token in dict.fromkeys(TOKEN.findall(text)):
-        if token.isascii() or _worded(token):
+        if token.isascii() or worded(token):
             continue
         letters = LETTERS.findall(token)
         if any(
-            _worded(reading, lexicon.known) and LETTERS.findall(reading) != letters
+            worded(reading, lexicon.known) and LETTERS.findall(reading) != letters
             for channel in channels for reading, _ in channel.readings(token)
         ):
             found += 1
@@ -283,20 +279,6 @@ def _read_otherwise(text: str, least: int, channels: Sequence[Channel], lexicon:
 def _tokens(text: str, start: int, end: int) -> list[str]:
     """The tokens (``TOKEN``) of ``text`` that overlap ``[start, end)``."""
     return [m.group() for m in TOKEN.finditer(text) if m.start() < max(end, start + 1) and start < m.end()]
-
-
-def _worded(token: str, known: Callable[[str], bool] = listed_somewhere) -> bool:
-    """Whether ``token``, punctuation around it aside, is a word of two letters or more
-    (``known``: some language lists it), or such words joined by apostrophes or hyphens.
-
-    >>> _worded("«Řádek,"), _worded("m"), _worded("؇dek"), _worded("l’eau")
-    (True, False, False, True)
-    """
-    core = token.strip(EDGES)
-    if not WORD.fullmatch(core):
-        return False
-    words = LETTERS.findall(core)
-    return any(len(word) > 1 for word in words) and all(known(word) for word in words if len(word) > 1)
 
 
 def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
@@ -317,7 +299,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
         if channel is None:
             continue
         proposals = []
-        worded = 0  # stretches ftfy reads as words
+        in_words = 0  # stretches ftfy reads as words
         for a0, a1, b0, b1 in diff_spans(text, fixed):
             before, after = text[a0:a1], fixed[b0:b1]
             steps = plan
@@ -327,13 +309,13 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
             named = channel_of(steps) or channel
             if weighed.intersection(named.split(">")[1:]) and _through_placeholder(before, steps) and not _alone_makes_words(fixed, b0, b1, before, steps):
                 break  # the line is the mojibake pass's, with the evidence of its other words
-            if _tokens(fixed, b0, b1) and all(_worded(token) for token in _tokens(fixed, b0, b1)):
-                worded += 1
+            if _tokens(fixed, b0, b1) and all(worded(token) for token in _tokens(fixed, b0, b1)):
+                in_words += 1
             confidence = LOSSY if "\ufffd" in after else DECODED
             how = ", ".join(f"{action} {parameter}" for action, parameter in steps)
             evidence = f"‘{before}’ is the UTF-8 bytes of ‘{after}’ read as {named.split('>', 1)[1]} (ftfy: {how})"
             proposals.append(Proposal(number, a0, a1, after, Step(f"mojibake:{named}", confidence, evidence)))
         else:
-            if not _read_otherwise(text, max(1, worded), single, ctx.lexicon):  # else the mojibake pass weighs both
+            if not _read_otherwise(text, max(1, in_words), single, ctx.lexicon):  # else the mojibake pass weighs both
                 # "Â " read as a no-break space is a guess: only beside other words decoded
-                yield from (p for p in proposals if worded or p.after.strip() or not p.after)
+                yield from (p for p in proposals if in_words or p.after.strip() or not p.after)
