@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import itertools
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -368,6 +369,12 @@ class Utf8Channel(Channel):
     _bytes: tuple[dict[str, int], ...] = field(init=False, repr=False)
     #: per read codec: the continuation bytes it cannot show (lost behind a placeholder)
     _lost: tuple[tuple[int, ...], ...] = field(init=False, repr=False)
+    #: one UTF-8 character's bytes as the last read codec shows them (``sequence``)
+    _sequence: re.Pattern[str] = field(init=False, repr=False)
+    #: the characters the last read codec shows for lead bytes (0xC2-0xF4) and for
+    #: continuation bytes (0x80-0xBF; a placeholder too where it cannot show some)
+    leads: frozenset[str] = field(init=False, repr=False)
+    tails: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         tables, lost = [], []
@@ -386,6 +393,27 @@ class Utf8Channel(Channel):
         if lost[-1]:
             suspicious |= set(PLACEHOLDERS)
         object.__setattr__(self, "suspicious", frozenset(suspicious))
+
+        def shown(low: int, high: int) -> set[str]:
+            return {char for char, byte in outer.items() if low <= byte <= high}
+
+        tails = shown(0x80, 0xBF) | (set(PLACEHOLDERS) if lost[-1] else set())
+        object.__setattr__(self, "leads", frozenset(shown(0xC2, 0xF4)))
+        object.__setattr__(self, "tails", frozenset(tails))
+        tail = char_class(tails)
+        pattern = "|".join(f"{char_class(shown(low, high))}{tail}{{{need}}}" for low, high, need in ((0xC2, 0xDF, 1), (0xE0, 0xEF, 2), (0xF0, 0xF4, 3)))
+        object.__setattr__(self, "_sequence", re.compile(pattern))
+
+    @property
+    def sequence(self) -> re.Pattern[str]:
+        """A pattern for one UTF-8 character's bytes as the last reading shows them: a
+        lead byte and its continuation bytes (a placeholder may be one of those).
+
+        >>> channel = get_channel("utf-8>cp1250")
+        >>> channel.sequence.findall("fĂĽr Ă„nderung"), channel.sequence.search("für Änderung")
+        (['ĂĽ', 'Ă„'], None)
+        """
+        return self._sequence
 
     @property
     def name(self) -> str:
@@ -520,6 +548,15 @@ class Utf8Channel(Channel):
                 placeholder if byte in lost and placeholder else shown[byte] for byte in text.encode("utf-8")
             )
         return text
+
+
+def char_class(chars: set[str] | frozenset[str]) -> str:
+    """A regular-expression class of ``chars``.
+
+    >>> char_class({"é", "Ã"})
+    '[Ãé]'
+    """
+    return "[" + "".join(re.escape(char) for char in sorted(chars)) + "]"
 
 
 @lru_cache(maxsize=64)
