@@ -15,13 +15,14 @@ from typing import NamedTuple
 
 from . import engine
 from .changes import CleanResult, Suspicion, summarize
-from .channels import DEFAULT_CHANNELS, get_channel
+from .channels import DEFAULT_CHANNELS, Channel, Utf8Channel, get_channel
 from .context import Context
 from .document import LINE_BREAK, Document, describe_breaks, split_lines
 from .lexicon import Lexicon, guess_languages, known_language
 from .passes import hygiene
 from .passes.mojibake import attested_languages, document_words
 from .screen import sample
+from .shown import SHOWN_CHANNELS
 from .sources.pdf import extract, page_of_lines
 from .sources.text import decode
 
@@ -98,14 +99,14 @@ def _repair(
     if unknown:
         raise ValueError(f"unknown repair(s) {', '.join(unknown)} (choose from {', '.join(REPAIRS)})")
 
-    def guess(texts: Sequence[str], lines: Sequence[int]) -> tuple[list[str], list[str]]:
+    def guess(texts: Sequence[str], lines: Sequence[int], channels: Sequence[Channel]) -> tuple[list[str], list[str]]:
         # the languages the lines worth a look and a sample of the rest attest; where they
         # attest none, the lexicon still needs some: those of every reading of their odd words
         looked_at = set(lines)
         odd = [texts[number] for number in lines]
         rest = sample([text for number, text in enumerate(texts) if number not in looked_at], GUESS_SAMPLE).split()
-        attested = attested_languages(odd, channel_list, LANGUAGE_SAMPLE, rest)
-        return attested or guess_languages(chain(document_words(odd, channel_list, LANGUAGE_SAMPLE), rest)), attested
+        attested = attested_languages(odd, channels, LANGUAGE_SAMPLE, rest)
+        return attested or guess_languages(chain(document_words(odd, channels, LANGUAGE_SAMPLE), rest)), attested
 
     ctx = Context(
         lexicon=Lexicon.shared(languages or ()),
@@ -113,6 +114,7 @@ def _repair(
         min_confidence=min_confidence,
         guess_languages=None if languages is not None else guess,
         repairs=enabled,
+        candidates=_candidates(channel_list),
     )
     lines, breaks = split_lines(text)
     ctx.refresh_languages(lines)
@@ -123,6 +125,18 @@ def _repair(
     doc = Document(lines, breaks)
     suspicions = engine.run(doc, ctx)
     return _Repaired(doc.render(keep_line_breaks), doc, ctx, breaks, suspicions)
+
+
+def _candidates(channels: Sequence[Channel]) -> tuple[Channel, ...]:
+    """Where ``channels`` read UTF-8 back, the further UTF-8 channels to try in a text
+    that shows them (``shown.SHOWN_CHANNELS``).
+
+    >>> len(_candidates([get_channel("utf-8>cp1252")])), _candidates([get_channel("mac_roman>cp1252")])
+    (8, ())
+    """
+    if not any(isinstance(channel, Utf8Channel) for channel in channels):
+        return ()
+    return tuple(get_channel(name) for name in SHOWN_CHANNELS if get_channel(name) not in channels)
 
 
 def fix_text(text: str, **options: object) -> str:

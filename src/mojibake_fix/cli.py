@@ -97,7 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--channels", metavar="NAMES", default=",".join(DEFAULT_CHANNELS),
         help=(
             "code-page confusions to try, as true>read codec pairs; any utf-8>... channel also lets "
-            "ftfy find UTF-8 read through every code page it knows (default: %(default)s)"
+            "ftfy find UTF-8 read through every code page it knows, and adds UTF-8 read as cp1250, "
+            "iso8859_2, cp1251, cp1253, cp1254, cp1257, cp437 or cp850 where the text shows it "
+            "(default: %(default)s)"
         ),
     )
     parser.add_argument("--keep-line-breaks", action="store_true", help="keep the input's line breaks (default: write \\n)")
