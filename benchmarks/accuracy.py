@@ -3,7 +3,8 @@
 Every text of ``corpus/texts`` is damaged through every default channel (the whole
 document; for the two Mac-Roman channels also every other line only), skipping pairs
 where the channel's true code page cannot write most of the language (fewer than 20% of
-lines change).  Letters or bytes the reading code page cannot show become "•", as in
+lines change), and through the UTF-8 channels tried where a document shows them
+(``mojibake_fix.shown``) for each language their code page can write (``writes``).  Letters or bytes the reading code page cannot show become "•", as in
 PDFs whose font has no glyph for them; the UTF-8 channels are also run with those bytes
 kept as C1 controls ("whole, C1"), as browsers and Windows decode them.  Both tools clean each damaged text in the same run.  For each pair:
 the share of lines given back exactly, and the character error rate (edit distance to
@@ -33,6 +34,7 @@ import negatives
 
 import mojibake_fix
 from mojibake_fix.channels import DEFAULT_CHANNELS, get_channel
+from mojibake_fix.shown import SHOWN_CHANNELS
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "corpus" / "texts"
@@ -46,6 +48,27 @@ def damage_modes(name: str) -> tuple[str, ...]:
     if name in HALF_TOO:
         return ("whole", "half")
     return ("whole", "whole, C1") if name.startswith("utf-8") else ("whole",)
+
+def writes(name: str, text: str) -> bool:
+    """Whether the code page ``name`` reads UTF-8 through can write ``text``'s language: a
+    system set to it holds such texts (99% of the non-ASCII letters at least; the odd
+    foreign name aside).
+
+    >>> writes("utf-8>cp1250", "Žluťoučký kůň"), writes("utf-8>cp1250", "Ελληνικά")
+    (True, False)
+    """
+    letters = [char for char in text if char.isalpha() and not char.isascii()]
+    codec = name.split(">")[-1]
+    return sum(_encodable(char, codec) for char in letters) >= 0.99 * len(letters)
+
+
+def _encodable(char: str, codec: str) -> bool:
+    try:
+        char.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
 
 Tool = Callable[[str], str]
 
@@ -85,7 +108,7 @@ def changed_lines(tool: Tool, text: str) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--channels", default=",".join(DEFAULT_CHANNELS),
+        "--channels", default=",".join(DEFAULT_CHANNELS + SHOWN_CHANNELS),
         help="channels to damage through, comma-separated ('' for none: only the correct-text tables)",
     )
     parser.add_argument("--languages", help="corpus languages to damage, comma-separated (default: all)")
@@ -117,6 +140,8 @@ def main() -> None:
         damage = get_channel(name).damage
         for lang, text in texts.items():
             if wanted is not None and lang not in wanted:
+                continue
+            if name in SHOWN_CHANNELS and not writes(name, text):
                 continue
             lines = text.split("\n")
             for mode in damage_modes(name):

@@ -1,7 +1,8 @@
 """Does a change's confidence mean what it says?  Checked on the damaged corpus.
 
-Every text of ``corpus/texts`` is damaged through every channel (whole document and
-every other line); each change mojibake-fix applies is checked against the original
+Every text of ``corpus/texts`` is damaged through every default channel (whole document
+and every other line), and through the UTF-8 channels tried where a document shows them
+for each language their code page can write (``accuracy.writes``); each change mojibake-fix applies is checked against the original
 (its output lies in a stretch the line shares with the original), and changes are
 grouped by confidence.  A calibrated confidence of 0.95 should be right
 about 95 times in 100.  Suspicions (changes below the bar, not applied) are checked too:
@@ -22,8 +23,11 @@ import argparse
 import difflib
 from pathlib import Path
 
+from accuracy import writes
+
 import mojibake_fix
 from mojibake_fix.channels import DEFAULT_CHANNELS, get_channel
+from mojibake_fix.shown import SHOWN_CHANNELS
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "texts"
 NEGATIVE = CORPUS.parent / "negative"
@@ -59,7 +63,7 @@ def output_column(changes: list[mojibake_fix.Change], line: int, column: int) ->
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--languages", help="corpus languages, comma-separated (default: all)")
-    parser.add_argument("--channels", default=",".join(DEFAULT_CHANNELS), help="channels to damage through, comma-separated")
+    parser.add_argument("--channels", default=",".join(DEFAULT_CHANNELS + SHOWN_CHANNELS), help="channels to damage through, comma-separated")
     parser.add_argument("--wrong", action="store_true", help="print every wrong change")
     args = parser.parse_args()
     wanted = set(args.languages.split(",")) if args.languages else None
@@ -80,6 +84,8 @@ def main() -> None:
             continue
         lines = path.read_text(encoding="utf-8").removesuffix("\n").split("\n")
         for name in args.channels.split(","):
+            if name in SHOWN_CHANNELS and not writes(name, "\n".join(lines)):
+                continue
             damage = get_channel(name).damage
             for half in (False, True):
                 damaged = [damage(l) if not half or n % 2 == 0 else l for n, l in enumerate(lines)]
