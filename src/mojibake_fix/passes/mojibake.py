@@ -31,7 +31,7 @@ from ..align import diff_spans
 from ..changes import Proposal, Step
 from ..channels import PLACEHOLDERS, SPACING_ACCENT_ALIASES, Channel
 from ..context import Context
-from ..document import Document
+from ..document import Document, Line
 from ..lexicon import (
     CANDIDATE_LANGUAGES,
     Lexicon,
@@ -59,8 +59,9 @@ from ..written import WrittenWords, as_written
 TOKEN = regex.compile(r"[^ \t]+")
 LETTER = regex.compile(r"\p{L}")
 LETTERS = regex.compile(r"\p{L}[\p{L}\p{M}]+")
-#: A character that is neither a letter nor a joiner between two letters ("tabula•ões").
-CUT_WORD = regex.compile(r"(?<=\p{L}\p{M}*)[^\p{L}\p{M}" + regex.escape("".join(sorted(JOINERS))) + r"](?=\p{L})")
+#: Characters that are neither letters nor joiners between two letters ("tabula•ões",
+#: "num├®ro").
+CUT_WORD = regex.compile(r"(?<=\p{L}\p{M}*)[^\p{L}\p{M}" + regex.escape("".join(sorted(JOINERS))) + r"]+(?=\p{L})")
 #: Tokens longer than this, read back, are left alone (URLs, base64, runs of symbols);
 #: so are those more than ``MAX_EXPANSION`` times longer (a Cyrillic word read as
 #: cp1252 twice takes four to six characters a letter).
@@ -512,17 +513,21 @@ class TokenJudge:
         }
         return suspects - spared
 
-    def line_evidence(self, tokens: Sequence[str], text: str | None = None) -> list[LineEvidence]:
+    def line_evidence(self, tokens: Sequence[str], text: str | None = None, decoded: Mapping[str, int] | None = None) -> list[LineEvidence]:
         """For each of a line's tokens, the evidence the line's other tokens give: per
         channel, how many of them it clearly repairs less how many it clearly damages.
         Tokens are counted once each: a token twice in a line is no evidence for itself.
+        ``decoded`` counts, per UTF-8 channel, the stretches of the line already read back
+        through it (by the ``utf8`` pass, or an earlier round): bytes that decoded are
+        as clear as a token the channel repairs ("РІС‹" is "вы" in a line whose other
+        words ftfy decoded through cp1251).
 
         Given the line's ``text``, a channel with no such count is listed with 0 where the
         line agrees with it (``_agrees``) and text read through the channel could hold
         every character of it but the letters of the document's languages
         (``Channel.could_write``), so the document's evidence may speak for it
         (``vouched``)."""
-        total: dict[str, int] = {}
+        total: dict[str, int] = {name: count for name, count in (decoded or {}).items() if self._self_evident.get(name)}
         for token in set(tokens):
             for name, count in self._verdicts.get(token, {}).items():
                 total[name] = total.get(name, 0) + count
@@ -895,6 +900,23 @@ def _breaks(channel: Channel, char: str) -> bool:
     return channel.damage(char) != char
 
 
+def _decoded(line: Line) -> dict[str, int]:
+    """Per channel, the edits of ``line`` that read UTF-8 back through it (their rule is
+    ``mojibake:`` and the channel's name, as the ``utf8`` pass and this pass name them).
+
+    >>> from mojibake_fix.changes import Step
+    >>> line = Line("Ã© and Ã¨")
+    >>> line.apply(0, 2, "é", Step("mojibake:utf-8>cp1252", 0.99, "bytes"))
+    >>> _decoded(line)
+    {'utf-8>cp1252': 1}
+    """
+    found: dict[str, int] = {}
+    for edit in line.edits:
+        for name in {step.rule.removeprefix("mojibake:") for step in edit.steps if step.rule.startswith("mojibake:utf-8>")}:
+            found[name] = found.get(name, 0) + 1
+    return found
+
+
 def _same_script(char: str, text: str) -> bool:
     """Whether the letter ``char`` is of the script of every letter of ``text``: a Greek
     "ε" read as a Latin "î" mends no word.
@@ -1164,7 +1186,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     for (number, line), matches in zip(lines, per_line):
         languages: list[str] | None = None  # the line's own, guessed when first needed
         indent = len(line.text) - len(line.text.lstrip())
-        for match, line_evidence in zip(matches, judge.line_evidence([m.group() for m in matches], line.text)):
+        for match, line_evidence in zip(matches, judge.line_evidence([m.group() for m in matches], line.text, _decoded(line))):
             token = match.group()
             following, gap = _split_tail(line.text, match, pattern)
             ranked = judge.candidates(token, following, match.start() > indent, line_evidence)
