@@ -6,7 +6,8 @@ where the channel's true code page cannot write most of the language (fewer than
 lines change), and through the UTF-8 channels tried where a document shows them
 (``mojibake_fix.shown``) for each language their code page can write (``writes``).  Letters or bytes the reading code page cannot show become "•", as in
 PDFs whose font has no glyph for them; the UTF-8 channels are also run with those bytes
-kept as C1 controls ("whole, C1"), as browsers and Windows decode them.  Both tools clean each damaged text in the same run.  For each pair:
+kept as C1 controls ("whole, C1"), as browsers and Windows decode them, and damaging
+every other word of each line only ("part").  Both tools clean each damaged text in the same run.  For each pair:
 the share of lines given back exactly, and the character error rate (edit distance to
 the original over its length).  Then the lines each tool changes in the undamaged texts
 and in the negative set (correct text that looks suspicious, ``corpus/negative``).  ftfy
@@ -44,10 +45,21 @@ HALF_TOO = ("mac_roman>cp1252", "cp1252>mac_roman")
 
 def damage_modes(name: str) -> tuple[str, ...]:
     """How a channel's damage is applied: to every line or every other one, lost bytes as
-    "•" or (UTF-8 channels) as C1 controls."""
+    "•" or (UTF-8 channels) as C1 controls; UTF-8 channels also to every other word of
+    each line ("part"), as where text from two sources was joined."""
     if name in HALF_TOO:
         return ("whole", "half")
-    return ("whole", "whole, C1") if name.startswith("utf-8") else ("whole",)
+    return ("whole", "whole, C1", "part") if name.startswith("utf-8") else ("whole",)
+
+
+def damaged(damage: Callable[[str, str], str], lines: list[str], mode: str) -> list[str]:
+    """``lines`` damaged in ``mode`` (``damage_modes``)."""
+    placeholder = "" if mode.endswith("C1") else "\u2022"
+    if mode == "half":
+        return [damage(line, placeholder) if n % 2 == 0 else line for n, line in enumerate(lines)]
+    if mode == "part":
+        return [" ".join(damage(w, placeholder) if n % 2 == 0 else w for n, w in enumerate(line.split(" "))) for line in lines]
+    return [damage(line, placeholder) for line in lines]
 
 def writes(name: str, text: str) -> bool:
     """Whether the code page ``name`` reads UTF-8 through can write ``text``'s language: a
@@ -145,15 +157,14 @@ def main() -> None:
                 continue
             lines = text.split("\n")
             for mode in damage_modes(name):
-                placeholder = "" if mode.endswith("C1") else "\u2022"
-                damaged_lines = [damage(l, placeholder) if mode != "half" or n % 2 == 0 else l for n, l in enumerate(lines)]
+                damaged_lines = damaged(damage, lines, mode)
                 touched = sum(a != b for a, b in zip(damaged_lines, lines))
-                if touched < 0.2 * len(lines) / (2 if mode == "half" else 1):
+                if touched < 0.2 * len(lines) / (2 if mode in ("half", "part") else 1):
                     continue
                 if mode.endswith("C1") and damaged_lines == [damage(line) for line in lines]:
                     continue  # the code page showed every byte: the same text as "whole"
                 ours, theirs = (score(tool, "\n".join(damaged_lines), lines) for tool in TOOLS.values())
-                summary.setdefault(name if mode != "whole, C1" else f"{name} (C1)", []).append(ours[0])
+                summary.setdefault(name if mode not in ("whole, C1", "part") else f"{name} ({mode.removeprefix('whole, ')})", []).append(ours[0])
                 print(
                     f"| {name} | {lang} | {mode} | {len(lines)} | {ours[0]:.2%} | {theirs[0]:.2%} "
                     f"| {ours[1]:.3%} | {theirs[1]:.3%} |"

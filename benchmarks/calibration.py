@@ -1,7 +1,7 @@
 """Does a change's confidence mean what it says?  Checked on the damaged corpus.
 
 Every text of ``corpus/texts`` is damaged through every default channel (whole document
-and every other line), and through the UTF-8 channels tried where a document shows them
+and every other line; for UTF-8 channels also every other word), and through the UTF-8 channels tried where a document shows them
 for each language their code page can write (``accuracy.writes``); each change mojibake-fix applies is checked against the original
 (its output lies in a stretch the line shares with the original), and changes are
 grouped by confidence.  A calibrated confidence of 0.95 should be right
@@ -23,7 +23,7 @@ import argparse
 import difflib
 from pathlib import Path
 
-from accuracy import writes
+from accuracy import damaged, writes
 
 import mojibake_fix
 from mojibake_fix.channels import DEFAULT_CHANNELS, get_channel
@@ -87,9 +87,8 @@ def main() -> None:
             if name in SHOWN_CHANNELS and not writes(name, "\n".join(lines)):
                 continue
             damage = get_channel(name).damage
-            for half in (False, True):
-                damaged = [damage(l) if not half or n % 2 == 0 else l for n, l in enumerate(lines)]
-                result = mojibake_fix.clean("\n".join(damaged))
+            for mode in ("whole", "half", "part") if name.startswith("utf-8") else ("whole", "half"):
+                result = mojibake_fix.clean("\n".join(damaged(damage, lines, mode)))
                 out = result.text.split("\n")
                 for change in result.changes:
                     ok = lands(out[change.line - 1], lines[change.line - 1], change.out_start, change.out_end)
