@@ -58,3 +58,17 @@ def test_only_where_the_channels_read_utf8_back() -> None:
     text = "Die Argumente fĂĽr Optionen sind fĂĽr deren Kurz- und Langform gleich."
     assert clean(text).text == "Die Argumente für Optionen sind für deren Kurz- und Langform gleich."
     assert clean(text, channels=["mac_roman>cp1252"]).text == text
+
+
+@pytest.mark.parametrize(("channel", "lang", "share"), [("utf-8>cp1251", "ru", 0.97), ("utf-8>cp850", "fr", 0.9)])
+def test_part_of_a_line(channel: str, lang: str, share: float) -> None:
+    # every other word damaged, as where text from two sources was joined: the words
+    # decoded in a line are evidence for its others ("РІС‹" beside words read back through
+    # cp1251), and symbols inside a token cut it ("num├®ro" is no two words "num", "ro")
+    damage = get_channel(channel).damage
+    lines = _lines(lang, 120)
+    damaged = "\n".join(" ".join(damage(w) if i % 2 == 0 else w for i, w in enumerate(line.split(" "))) for line in lines)
+    result = clean(damaged)
+    exact = sum(a == b for a, b in zip(result.text.split("\n"), lines))
+    assert exact >= share * len(lines)
+    assert clean(result.text).text == result.text
