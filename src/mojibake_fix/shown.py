@@ -65,8 +65,9 @@ def shown_channels(texts: Sequence[str], candidates: Sequence[Channel]) -> tuple
     joined = "\n".join(texts)
     tried: dict[Utf8Channel, set[str]] = {channel: set() for channel in utf8}
     found: set[Utf8Channel] = set()
-    for place in _pairs(utf8).finditer(joined):
-        for channel in utf8:
+    pairs, by_lead = _pairs(utf8)
+    for place in pairs.finditer(joined):
+        for channel in by_lead[place.group()]:
             if channel in found or len(tried[channel]) >= MAX_TRIED:
                 continue
             match = channel.sequence.match(joined, place.start())
@@ -81,12 +82,17 @@ def shown_channels(texts: Sequence[str], candidates: Sequence[Channel]) -> tuple
 
 
 @lru_cache(maxsize=8)
-def _pairs(channels: tuple[Utf8Channel, ...]) -> re.Pattern[str]:
-    """Where a lead byte is followed by a continuation byte as any of ``channels`` shows
-    them (a zero-width match, so that places may overlap)."""
-    leads = set().union(*(channel.leads for channel in channels))
+def _pairs(channels: tuple[Utf8Channel, ...]) -> tuple[re.Pattern[str], dict[str, list[Utf8Channel]]]:
+    """A pattern for a lead byte followed by a continuation byte as any of ``channels``
+    shows them (matching the lead only, so that places may overlap; a pattern that
+    starts with a character class is the fastest scan ``re`` makes), and per lead
+    character the channels that show a lead byte so."""
+    by_lead: dict[str, list[Utf8Channel]] = {}
+    for channel in channels:
+        for lead in channel.leads:
+            by_lead.setdefault(lead, []).append(channel)
     tails = set().union(*(channel.tails for channel in channels))
-    return re.compile(f"(?={char_class(leads)}{char_class(tails)})")
+    return re.compile(f"{char_class(set(by_lead))}(?={char_class(tails)})"), by_lead
 
 
 def _token(text: str, start: int, end: int) -> str | None:
