@@ -513,21 +513,27 @@ class TokenJudge:
         }
         return suspects - spared
 
-    def line_evidence(self, tokens: Sequence[str], text: str | None = None, decoded: Mapping[str, int] | None = None) -> list[LineEvidence]:
+    def line_evidence(self, tokens: Sequence[str], text: str | None = None, decoded: Sequence[tuple[str, str]] = ()) -> list[LineEvidence]:
         """For each of a line's tokens, the evidence the line's other tokens give: per
         channel, how many of them it clearly repairs less how many it clearly damages.
         Tokens are counted once each: a token twice in a line is no evidence for itself.
-        ``decoded`` counts, per UTF-8 channel, the stretches of the line already read back
-        through it (by the ``utf8`` pass, or an earlier round): bytes that decoded are
-        as clear as a token the channel repairs ("РІС‹" is "вы" in a line whose other
-        words ftfy decoded through cp1251).
+        ``decoded`` are the stretches of the line already read back as UTF-8 (by the
+        ``utf8`` pass, or an earlier round), before and after: bytes that decoded are as
+        clear as a token repaired, for each UTF-8 channel that reads them so ("РІС‹" is
+        "вы" in a line whose other words ftfy decoded through cp1251; "Ã­" that ftfy
+        read as Latin-1 speaks for cp1252 too).
 
         Given the line's ``text``, a channel with no such count is listed with 0 where the
         line agrees with it (``_agrees``) and text read through the channel could hold
         every character of it but the letters of the document's languages
         (``Channel.could_write``), so the document's evidence may speak for it
         (``vouched``)."""
-        total: dict[str, int] = {name: count for name, count in (decoded or {}).items() if self._self_evident.get(name)}
+        total: dict[str, int] = {}
+        for channel in self.channels:
+            if channel.self_evident:
+                count = sum(any(reading == after for reading, _ in channel.readings(before, partial=False)) for before, after in decoded)
+                if count:
+                    total[channel.name] = count
         for token in set(tokens):
             for name, count in self._verdicts.get(token, {}).items():
                 total[name] = total.get(name, 0) + count
@@ -900,21 +906,20 @@ def _breaks(channel: Channel, char: str) -> bool:
     return channel.damage(char) != char
 
 
-def _decoded(line: Line) -> dict[str, int]:
-    """Per channel, the edits of ``line`` that read UTF-8 back through it (their rule is
-    ``mojibake:`` and the channel's name, as the ``utf8`` pass and this pass name them).
+def _decoded(line: Line) -> list[tuple[str, str]]:
+    """The edits of ``line`` that read UTF-8 back (a step's rule is ``mojibake:utf-8>``
+    and the code pages, as the ``utf8`` pass and this pass name them), as (before, after).
 
     >>> from mojibake_fix.changes import Step
     >>> line = Line("Ã© and Ã¨")
-    >>> line.apply(0, 2, "é", Step("mojibake:utf-8>cp1252", 0.99, "bytes"))
+    >>> line.apply(0, 2, "é", Step("mojibake:utf-8>latin-1", 0.99, "bytes"))
     >>> _decoded(line)
-    {'utf-8>cp1252': 1}
+    [('Ã©', 'é')]
     """
-    found: dict[str, int] = {}
-    for edit in line.edits:
-        for name in {step.rule.removeprefix("mojibake:") for step in edit.steps if step.rule.startswith("mojibake:utf-8>")}:
-            found[name] = found.get(name, 0) + 1
-    return found
+    return [
+        (edit.before, edit.after) for edit in line.edits
+        if any(step.rule.startswith("mojibake:utf-8>") for step in edit.steps)
+    ]
 
 
 def _same_script(char: str, text: str) -> bool:
