@@ -165,6 +165,39 @@ def _likeliest(text: str, fixed: str, plan: list[tuple[str, str]], lexicon: Lexi
     return best
 
 
+def _stretch_reading(
+    before: str, alone: str, own: list[tuple[str, str]], fixed: str, start: int, end: int, lexicon: Lexicon
+) -> tuple[str, list[tuple[str, str]]]:
+    """ftfy's reading ``alone`` of a stretch ``before`` it decoded apart by plan ``own``
+    (now ``fixed[start:end]``), or where the plan reads UTF-8 back through one code page,
+    the reading through each of ftfy's code pages that makes the likeliest token with the
+    rest of its token in the line: ftfy takes the first that decodes, and Czech "ĹžĂĄ"
+    beside correct words is "Şå" through cp1250 but "žá" through ISO-8859-2.
+
+    >>> from mojibake_fix.lexicon import Lexicon
+    >>> plan = [("encode", "sloppy-windows-1250"), ("decode", "utf-8")]
+    >>> _stretch_reading("ĹžĂĄ", "Şå", plan, "pivo leŞåk", 7, 9, Lexicon(["cs"]))[0]
+    'žá'
+    """
+    if [action for action, _ in own] != ["encode", "decode"] or own[1][1] != "utf-8":
+        return alone, own
+    first = fixed.rfind(" ", 0, start) + 1
+    last = fixed.find(" ", end) % (len(fixed) + 1)  # the line's end where no space follows
+
+    def score(reading: str) -> float:
+        return text_logprob(fixed[first:start] + reading + fixed[end:last], lexicon)
+
+    best, best_score = (alone, own), score(alone)
+    for encoding in CHARMAP_ENCODINGS:
+        try:
+            reading = before.encode(encoding).decode("utf-8")
+        except UnicodeError:
+            continue
+        if (found := score(reading)) > best_score:
+            best, best_score = (reading, [ExplanationStep("encode", encoding), ExplanationStep("decode", "utf-8")]), found  # type: ignore[assignment]
+    return best
+
+
 def _byte_reading(text: str, encoding: str, lexicon: Lexicon, scores: dict[str, float]) -> str | None:
     """``text`` encoded in ``encoding`` and decoded as UTF-8 (None where it does not
     decode), each placeholder the code page shows as one byte read, in turn, as the byte
@@ -305,7 +338,9 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
             steps = plan
             if plan == INCONSISTENT:  # stretches decoded apart are named by their own plans
                 alone, own = fix_encoding_and_explain(before)
-                steps = own if alone == after and channel_of(own) else plan
+                if alone == after and channel_of(own):
+                    after, steps = _stretch_reading(before, alone, own, fixed, b0, b1, ctx.lexicon)
+                    fixed, b1 = fixed[:b0] + after + fixed[b1:], b0 + len(after)
             named = channel_of(steps) or channel
             if weighed.intersection(named.split(">")[1:]) and _through_placeholder(before, steps) and not _alone_makes_words(fixed, b0, b1, before, steps):
                 break  # the line is the mojibake pass's, with the evidence of its other words
