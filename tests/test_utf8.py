@@ -44,3 +44,11 @@ def test_a_placeholder_is_read_as_the_byte_that_makes_words(channel: str, lang: 
     assert len(lines) >= 5
     cleaned = clean("\n".join(damage(line) for line in lines)).text.split("\n")
     assert sum(a == b for a, b in zip(cleaned, lines)) >= 0.9 * len(lines)
+
+
+def test_a_line_ftfy_reads_through_a_code_page_that_breaks_its_words_is_read_token_by_token() -> None:
+    # Mac-Roman is the one code page whose bytes decode for the whole line, and the
+    # correct "l’équipe" holds the bytes of "Վ" ("’é")
+    result = clean("Rejoignez l’équipe de la soirÃ©e")
+    assert result.text == "Rejoignez l’équipe de la soirée"
+    assert [change.before for change in result.changes] == ["Ã©"]

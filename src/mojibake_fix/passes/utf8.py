@@ -151,7 +151,7 @@ def _likeliest(text: str, fixed: str, plan: list[tuple[str, str]], lexicon: Lexi
     >>> _likeliest("PĹ•ĂŤPONA", "PŕÍPONA", [("encode", "sloppy-windows-1250"), ("decode", "utf-8")], Lexicon(["cs"]))[0]
     'PŘÍPONA'
     """
-    if [action for action, _ in plan] != ["encode", "decode"] or plan[1][1] != "utf-8":
+    if [action for action, _ in plan[:2]] != ["encode", "decode"] or plan[1][1] != "utf-8":
         return fixed, plan
     scores: dict[str, float] = {}
     best, best_score = (fixed, plan), _logprob(fixed, lexicon, scores)
@@ -179,7 +179,7 @@ def _stretch_reading(
     >>> _stretch_reading("ĹžĂĄ", "Şå", plan, "pivo leŞåk", 7, 9, Lexicon(["cs"]))[0]
     'žá'
     """
-    if [action for action, _ in own] != ["encode", "decode"] or own[1][1] != "utf-8":
+    if [action for action, _ in own[:2]] != ["encode", "decode"] or own[1][1] != "utf-8":
         return alone, own
     first = fixed.rfind(" ", 0, start) + 1
     last = fixed.find(" ", end) % (len(fixed) + 1)  # the line's end where no space follows
@@ -309,6 +309,21 @@ def _read_otherwise(text: str, least: int, channels: Sequence[Channel], lexicon:
     return False
 
 
+def _words_undone(text: str, a0: int, a1: int, fixed: str, b0: int, b1: int) -> bool:
+    """Whether the tokens of ``text`` around ``[a0, a1)`` are listed words (``worded``)
+    and those of ``fixed`` around ``[b0, b1)``, its reading, are not.  ftfy reads
+    "l’équipe de la soirÃ©e" back through Mac-Roman, the one code page whose bytes
+    decode for the whole line, and the correct "l’équipe" holds the bytes of "Վ" ("’é"):
+    such a line was not read through one code page, and is left to the mojibake pass,
+    which reads it token by token.
+
+    >>> _words_undone("l’équipe", 1, 3, "lՎquipe", 1, 2), _words_undone("cafÃ©", 3, 5, "café", 3, 4)
+    (True, False)
+    """
+    before = _tokens(text, a0, a1)
+    return bool(before) and all(worded(token) for token in before) and not all(worded(token) for token in _tokens(fixed, b0, b1))
+
+
 def _tokens(text: str, start: int, end: int) -> list[str]:
     """The tokens (``TOKEN``) of ``text`` that overlap ``[start, end)``."""
     return [m.group() for m in TOKEN.finditer(text) if m.start() < max(end, start + 1) and start < m.end()]
@@ -342,6 +357,8 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
                     after, steps = _stretch_reading(before, alone, own, fixed, b0, b1, ctx.lexicon)
                     fixed, b1 = fixed[:b0] + after + fixed[b1:], b0 + len(after)
             named = channel_of(steps) or channel
+            if _words_undone(text, a0, a1, fixed, b0, b1):
+                break  # the line was not read through the plan whole: the mojibake pass reads its tokens
             if weighed.intersection(named.split(">")[1:]) and _through_placeholder(before, steps) and not _alone_makes_words(fixed, b0, b1, before, steps):
                 break  # the line is the mojibake pass's, with the evidence of its other words
             if _tokens(fixed, b0, b1) and all(worded(token) for token in _tokens(fixed, b0, b1)):
