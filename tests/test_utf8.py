@@ -52,3 +52,21 @@ def test_a_line_ftfy_reads_through_a_code_page_that_breaks_its_words_is_read_tok
     result = clean("Rejoignez l’équipe de la soirÃ©e")
     assert result.text == "Rejoignez l’équipe de la soirée"
     assert [change.before for change in result.changes] == ["Ã©"]
+
+
+def test_a_correct_word_is_not_read_with_the_damaged_word_beside_it() -> None:
+    # ftfy reads the space between the correct "має" and "Р±СѓС‚Рё" as a no-break space,
+    # and "ає " as the bytes of "ຠ"
+    text = "Прапорці командного рядка у bzip2 має Р±СѓС‚Рё поєднано зі списком назв файлів."
+    result = clean(text)
+    assert result.text == "Прапорці командного рядка у bzip2 має бути поєднано зі списком назв файлів."
+    assert [change.before for change in result.changes] == ["Р±СѓС‚Рё"]
+
+
+def test_a_lost_byte_is_read_by_a_code_page_that_lost_it() -> None:
+    # ftfy reads "Ć•" as cp1250, where "•" is a byte of its own ("ƕ"); read as cp1257,
+    # which has no character for the second byte of "ß", it stands for that byte
+    line = "Die Größe einer Datei verkleinern oder vergrĆ¶Ć•ern."
+    result = clean(line + "\n" + line)
+    assert result.text == "\n".join(["Die Größe einer Datei verkleinern oder vergrößern."] * 2)
+    assert {change.steps[0].rule.split(":")[1] for change in result.changes} == {"utf-8>cp1257"}

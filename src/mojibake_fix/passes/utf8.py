@@ -309,19 +309,36 @@ def _read_otherwise(text: str, least: int, channels: Sequence[Channel], lexicon:
     return False
 
 
+def _reads(channel: Channel, text: str) -> bool:
+    """Whether ``channel`` could have written every character of ``text`` and reads it
+    back: German "Ć•" is a "ß" read as cp1257, which lost its second byte; the "˘" of
+    Hebrew "×˘" is no character of cp1252, and only ftfy's cp1250 reads it.
+
+    >>> from mojibake_fix.channels import get_channel
+    >>> _reads(get_channel("utf-8>cp1257"), "Ć•"), _reads(get_channel("utf-8>cp1252"), "Ć•")
+    (True, False)
+    >>> _reads(get_channel("utf-8>cp1252"), "×•×“×˘")
+    False
+    """
+    return channel.could_write(text) and next(iter(channel.readings(text, partial=False)), None) is not None
+
+
 def _words_undone(text: str, a0: int, a1: int, fixed: str, b0: int, b1: int) -> bool:
-    """Whether the tokens of ``text`` around ``[a0, a1)`` are listed words (``worded``)
-    and those of ``fixed`` around ``[b0, b1)``, its reading, are not.  ftfy reads
+    """Whether a token of ``text`` around ``[a0, a1)`` is a listed word (``worded``) and
+    some token of ``fixed`` around ``[b0, b1)``, its reading, is not.  ftfy reads
     "l’équipe de la soirÃ©e" back through Mac-Roman, the one code page whose bytes
-    decode for the whole line, and the correct "l’équipe" holds the bytes of "Վ" ("’é"):
-    such a line was not read through one code page, and is left to the mojibake pass,
-    which reads it token by token.
+    decode for the whole line, and the correct "l’équipe" holds the bytes of "Վ" ("’é");
+    in Ukrainian read as cp1251, the correct "має" before "Р±СѓС‚Рё" ends with the bytes
+    of "ຠ" once the space between is read as a no-break space.  Such a line was not
+    read through one code page, and is left to the mojibake pass, which reads it token
+    by token.
 
     >>> _words_undone("l’équipe", 1, 3, "lՎquipe", 1, 2), _words_undone("cafÃ©", 3, 5, "café", 3, 4)
     (True, False)
+    >>> _words_undone("має Р±СѓС‚Рё", 1, 11, "мຠбути", 1, 6)
+    True
     """
-    before = _tokens(text, a0, a1)
-    return bool(before) and all(worded(token) for token in before) and not all(worded(token) for token in _tokens(fixed, b0, b1))
+    return any(worded(token) for token in _tokens(text, a0, a1)) and not all(worded(token) for token in _tokens(fixed, b0, b1))
 
 
 def _tokens(text: str, start: int, end: int) -> list[str]:
@@ -338,6 +355,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     if not weighed:
         return
     single = [channel for channel in ctx.channels if not channel.name.startswith("utf-8>")]
+    readers = [channel for channel in ctx.channels if channel.name.startswith("utf-8>")]
     for number, line in enumerate(doc.lines):
         text = line.text
         if text.isascii() or len(text) > MAX_LINE or not is_bad(text):
@@ -359,8 +377,17 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
             named = channel_of(steps) or channel
             if _words_undone(text, a0, a1, fixed, b0, b1):
                 break  # the line was not read through the plan whole: the mojibake pass reads its tokens
-            if weighed.intersection(named.split(">")[1:]) and _through_placeholder(before, steps) and not _alone_makes_words(fixed, b0, b1, before, steps):
-                break  # the line is the mojibake pass's, with the evidence of its other words
+            if (
+                _through_placeholder(before, steps) and not _alone_makes_words(fixed, b0, b1, before, steps)
+                and (
+                    weighed.intersection(named.split(">")[1:])
+                    or any(_reads(channel, before) for channel in readers)
+                )
+            ):
+                # the line is the mojibake pass's, with the evidence of its other words: it
+                # reads the placeholder as any byte its own code pages lost, where ftfy reads
+                # it as the byte another code page shows ("Ć•" is "ß" through cp1257, not "ƕ")
+                break
             if _tokens(fixed, b0, b1) and all(worded(token) for token in _tokens(fixed, b0, b1)):
                 in_words += 1
             confidence = LOSSY if "\ufffd" in after else DECODED
