@@ -60,15 +60,21 @@ def test_only_where_the_channels_read_utf8_back() -> None:
     assert clean(text, channels=["mac_roman>cp1252"]).text == text
 
 
-@pytest.mark.parametrize(("channel", "lang", "share"), [("utf-8>cp1251", "ru", 0.97), ("utf-8>cp850", "fr", 0.9)])
-def test_part_of_a_line(channel: str, lang: str, share: float) -> None:
+@pytest.mark.parametrize(
+    ("channel", "lang"), [("utf-8>cp1251", "ru"), ("utf-8>cp850", "fr"), ("utf-8>cp1257", "de"), ("utf-8>cp437", "sv")]
+)
+def test_part_of_a_line(channel: str, lang: str) -> None:
     # every other word damaged, as where text from two sources was joined: the words
-    # decoded in a line are evidence for its others ("РІС‹" beside words read back through
-    # cp1251), and symbols inside a token cut it ("num├®ro" is no two words "num", "ro")
+    # decoded in a line, and in the document, are evidence for its others ("Рё" beside
+    # words read back through cp1251); symbols inside a token cut it ("num├®ro" is no two
+    # words "num", "ro"); correct words with accents do not speak against UTF-8 bytes
+    # beside them ("├á" in a line holding "priorité"); and a lost byte is read by the
+    # code page that lost it ("Ć•" is "ß" read as cp1257, not "ƕ" read as cp1250)
     damage = get_channel(channel).damage
     lines = _lines(lang, 120)
     damaged = "\n".join(" ".join(damage(w) if i % 2 == 0 else w for i, w in enumerate(line.split(" "))) for line in lines)
     result = clean(damaged)
-    exact = sum(a == b for a, b in zip(result.text.split("\n"), lines))
-    assert exact >= share * len(lines)
+    wrong = [(a, b) for a, b in zip(result.text.split("\n"), lines) if a != b]
+    assert len(wrong) <= 1, wrong[:3]
+    assert undo(result.text, result.changes, result.summary["line_breaks"]) == damaged
     assert clean(result.text).text == result.text

@@ -29,7 +29,7 @@ from ftfy.badness import is_bad
 
 from ..align import diff_spans
 from ..changes import Proposal, Step
-from ..channels import PLACEHOLDERS, SPACING_ACCENT_ALIASES, Channel
+from ..channels import PLACEHOLDERS, SPACING_ACCENT_ALIASES, Channel, Utf8Channel
 from ..context import Context
 from ..document import Document, Line
 from ..lexicon import (
@@ -104,6 +104,9 @@ QUOTE_FAMILIES = ("«»", "“”„\"")
 ORPHAN_CLOSING = math.log(1e-2)
 #: Above this many readings of a token through one channel, only those that are words are scored.
 FEW_READINGS = 8
+#: Distinct stretches already read back as UTF-8 weighed as a document's evidence, the
+#: commonest first.
+MAX_DECODED = 256
 #: Characters of the lines the screen let pass read for evidence against the channels.
 PASSED_SAMPLE = 50_000
 #: How much better (nats) a reading the document vouches for, not its words, must explain
@@ -268,7 +271,11 @@ class TokenJudge:
         return self.score(best) - self.score(token), backed_by_words(best, token, self.lexicon, strict=False, languages=self.attested), best
 
     def learn_priors(
-        self, lines: Sequence[tuple[str, Sequence[str]]], passed: Counter[str] | None = None, sources: Mapping[str, str] | None = None
+        self,
+        lines: Sequence[tuple[str, Sequence[str]]],
+        passed: Counter[str] | None = None,
+        sources: Mapping[str, str] | None = None,
+        decoded: Counter[Decoded] | None = None,
     ) -> None:
         """Set each channel's priors from the tokens it clearly repairs or clearly damages.
 
@@ -299,6 +306,13 @@ class TokenJudge:
 
         ``sources`` maps a line's text to the input line it was repaired from in earlier
         rounds: the words a channel would have broken are read in the input (``_sparing``).
+
+        ``decoded`` are the stretches of the document already read back as UTF-8, before
+        and after (``_decoded``), with their counts: each is a clear hit for every UTF-8
+        channel that reads it so, as the line's are for its other tokens
+        (``line_evidence``).  In German read as cp1257, ftfy reads "fĆ¼r" back, and so
+        the lost "ß" of "AnschlieĆ•end", which only a channel reading the placeholder as
+        any lost byte reads, is on a channel the document evidences.
         """
         self._sources = dict(sources or {})
         counts = {channel.name: [0, 0] for channel in self.channels}
@@ -345,6 +359,12 @@ class TokenJudge:
                     per_char_against[name].update(dict.fromkeys(keys, times))
                     if not by_name[name].self_evident:
                         own[name] = Contribution(0, frozenset(), times, keys)
+        for (before, after, where), times in (decoded or Counter()).most_common(MAX_DECODED):
+            for channel in self.channels:
+                if channel.self_evident and any(reading == after for reading, _ in channel.readings(before, partial=False)):
+                    counts[channel.name][0] += times
+                    per_char[channel.name].update(dict.fromkeys(before, times))
+                    per_place[channel.name].update(dict.fromkeys(where, times))
         suspicious = frozenset().union(*(channel.suspicious for channel in self.channels))
         punctuation = "".join(COMMON_PUNCTUATION)
         by_keys: Counter[frozenset[EvidenceKey]] = Counter()  # a few sets of keys for many words
@@ -513,7 +533,7 @@ class TokenJudge:
         }
         return suspects - spared
 
-    def line_evidence(self, tokens: Sequence[str], text: str | None = None, decoded: Sequence[tuple[str, str]] = ()) -> list[LineEvidence]:
+    def line_evidence(self, tokens: Sequence[str], text: str | None = None, decoded: Sequence[Decoded] = ()) -> list[LineEvidence]:
         """For each of a line's tokens, the evidence the line's other tokens give: per
         channel, how many of them it clearly repairs less how many it clearly damages.
         Tokens are counted once each: a token twice in a line is no evidence for itself.
@@ -531,7 +551,7 @@ class TokenJudge:
         total: dict[str, int] = {}
         for channel in self.channels:
             if channel.self_evident:
-                count = sum(any(reading == after for reading, _ in channel.readings(before, partial=False)) for before, after in decoded)
+                count = sum(any(reading == after for reading, _ in channel.readings(before, partial=False)) for before, after, _ in decoded)
                 if count:
                     total[channel.name] = count
         for token in set(tokens):
@@ -539,9 +559,15 @@ class TokenJudge:
                 total[name] = total.get(name, 0) + count
         letters = self._attested_letters
         # per channel that could have written the line, its words that the channel would
-        # have broken: a token's own words do not speak against it ("nß" in a Dutch line)
+        # have broken: a token's own words do not speak against it ("nß" in a Dutch line).
+        # UTF-8 bytes read as one code page are evidence by themselves, and mix with correct
+        # text in one line (a field pasted into a template): "l’affichage" and "priorité"
+        # written right do not speak against "├á" beside them
         writers = (
-            {c.name: self._sparing(self._sources.get(text, text), c) for c in self.channels if c.could_write(text, letters)}
+            {
+                c.name: set() if c.self_evident else self._sparing(self._sources.get(text, text), c)
+                for c in self.channels if c.self_evident or c.could_write(text, letters)
+            }
             if text is not None and self._agrees(text)
             else {}
         )
@@ -906,20 +932,34 @@ def _breaks(channel: Channel, char: str) -> bool:
     return channel.damage(char) != char
 
 
-def _decoded(line: Line) -> list[tuple[str, str]]:
+class Decoded(NamedTuple):
+    """A stretch of a line read back as UTF-8: the input, its reading, and the places
+    (``places``) of its characters in the input token that holds it."""
+
+    before: str
+    after: str
+    where: frozenset[Place]
+
+
+def _decoded(line: Line) -> list[Decoded]:
     """The edits of ``line`` that read UTF-8 back (a step's rule is ``mojibake:utf-8>``
-    and the code pages, as the ``utf8`` pass and this pass name them), as (before, after).
+    and the code pages, as the ``utf8`` pass and this pass name them).
 
     >>> from mojibake_fix.changes import Step
     >>> line = Line("Ã© and Ã¨")
     >>> line.apply(0, 2, "é", Step("mojibake:utf-8>latin-1", 0.99, "bytes"))
-    >>> _decoded(line)
-    [('Ã©', 'é')]
+    >>> [(found.before, found.after, sorted(found.where)) for found in _decoded(line)]
+    [('Ã©', 'é', [('©', True, False), ('Ã', False, False)])]
     """
-    return [
-        (edit.before, edit.after) for edit in line.edits
-        if any(step.rule.startswith("mojibake:utf-8>") for step in edit.steps)
-    ]
+    found = []
+    for edit in line.edits:
+        if any(step.rule.startswith("mojibake:utf-8>") for step in edit.steps):
+            text = line.original
+            start = text.rfind(" ", 0, edit.start) + 1
+            end = text.find(" ", edit.end) % (len(text) + 1)  # the line's end where no space follows
+            where = places(text[start:end], range(edit.start - start, edit.end - start))
+            found.append(Decoded(edit.before, edit.after, frozenset(where)))
+    return found
 
 
 def _same_script(char: str, text: str) -> bool:
@@ -1122,10 +1162,26 @@ def _letter_readings(token: str, channels: tuple[Channel, ...]) -> tuple[str, ..
     return tuple(sorted(text for text in readings if len(LETTER.findall(text)) * len(token) >= letters * len(text)))
 
 
-def _passed_tokens(doc: Document, ctx: Context) -> Counter[str]:
+def _still_encoded(doc: Document, decoded: Mapping[int, Sequence[Decoded]], channels: Sequence[Channel]) -> list[int]:
+    """The lines where UTF-8 was read back (``decoded``, by line number) that still hold
+    one character's bytes as a UTF-8 channel shows them (``Utf8Channel.sequence``): the
+    screen lets a capital before a small letter pass, but "Рё" beside "РєРѕСЂРѕС‚РєРёС…",
+    which ftfy read back as "коротких", is "и" read as cp1251.
+
+    >>> from mojibake_fix.channels import get_channel
+    >>> doc = Document.from_text("коротких Рё длинных\\nРёв")
+    >>> _still_encoded(doc, {0: [Decoded("РєРѕСЂРѕС‚РєРёС…", "коротких", frozenset())]}, [get_channel("utf-8>cp1251")])
+    [0]
+    """
+    patterns = [channel.sequence for channel in channels if isinstance(channel, Utf8Channel)]
+    return [number for number in decoded if any(p.search(doc.lines[number].text) for p in patterns)]
+
+
+def _passed_tokens(doc: Document, ctx: Context, judged: Sequence[int]) -> Counter[str]:
     """The tokens of the lines the screen let pass that some channel could change, counted
-    on a sample of those lines (``PASSED_SAMPLE`` characters) and scaled to all of them."""
-    screened = set(ctx.worth_a_look)
+    on a sample of those lines (``PASSED_SAMPLE`` characters) and scaled to all of them
+    (``judged``: the lines read closer)."""
+    screened = set(judged)
     rest = [line.text for number, line in enumerate(doc.lines) if number not in screened]
     taken = sample(rest, PASSED_SAMPLE)
     scale = (sum(map(len, rest)) + len(rest)) / max(len(taken) + 1, 1)
@@ -1168,16 +1224,19 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     >>> clean("Le rŽseau a ŽtŽ lancŽ ˆ New York.").text
     'Le réseau a été lancé à New York.'
     """
-    if not ctx.worth_a_look:
+    decoded = {number: pairs for number, line in enumerate(doc.lines) if (pairs := _decoded(line))}
+    numbers = sorted(set(ctx.worth_a_look).union(_still_encoded(doc, decoded, ctx.channels)))
+    if not numbers:
         return
     pattern = suspicious_pattern(ctx.channels)
     judge = TokenJudge(ctx.lexicon, ctx.channels, ctx.attested)
-    lines = [(number, doc.lines[number]) for number in ctx.worth_a_look]
+    lines = [(number, doc.lines[number]) for number in numbers]
     per_line = [_tokens_to_judge(line.text, ctx.channels) for _, line in lines]
     judge.learn_priors(
         [(line.text, [m.group() for m in matches]) for (_, line), matches in zip(lines, per_line)],
-        _passed_tokens(doc, ctx),
+        _passed_tokens(doc, ctx, numbers),
         {line.text: line.original for _, line in lines},
+        Counter(pair for pairs in decoded.values() for pair in pairs),
     )
     ctx.notes.setdefault(  # the first round's evidence is the input's
         "channels",
@@ -1191,7 +1250,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     for (number, line), matches in zip(lines, per_line):
         languages: list[str] | None = None  # the line's own, guessed when first needed
         indent = len(line.text) - len(line.text.lstrip())
-        for match, line_evidence in zip(matches, judge.line_evidence([m.group() for m in matches], line.text, _decoded(line))):
+        for match, line_evidence in zip(matches, judge.line_evidence([m.group() for m in matches], line.text, decoded.get(number, ()))):
             token = match.group()
             following, gap = _split_tail(line.text, match, pattern)
             ranked = judge.candidates(token, following, match.start() > indent, line_evidence)
