@@ -9,8 +9,11 @@ keys before and after every word, as the background.  Only words seen at least
 ``--min-count`` times are kept, and only keys seen at least twice with a word.
 
 Dutch is left out on purpose: the Dutch benchmark text (``corpus/texts/nl.txt``) comes
-from the same help, and a model must not learn from the text it is measured on.  The
-benchmark texts of the other languages come from the translated man pages.
+from the same help, and a model must not learn from the text it is measured on.  For
+the same reason every paragraph holding a sentence of a benchmark text
+(``corpus/texts``, ``corpus/held_out``) is left out: the held-out Greek text comes from
+the Greek help.  The benchmark texts of the other languages come from the translated
+man pages.
 
 The packages are fetched with ``apt-get download`` (no installation, no root) into
 ``--cache`` and unpacked there.  Run ``python3 scripts/build_neighbours.py``; the same
@@ -36,6 +39,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from mojibake_fix.neighbours import ITEM, SHORT, item_key
 
 OUTPUT = ROOT / "src" / "mojibake_fix" / "data" / "neighbours.json.gz"
+#: The folders of the texts the benchmarks measure, ``<lang>.txt`` each.
+MEASURED = (ROOT / "corpus" / "texts", ROOT / "corpus" / "held_out")
 #: wordfreq's language code -> the suffix of the Debian package with its help (Slovak's
 #: package is empty in Debian 12).
 PACKAGES = {
@@ -70,6 +75,12 @@ def paragraphs(folder: Path) -> list[str]:
         parser.close()
         found.extend(parser.paragraphs)
     return found
+
+
+def measured(lang: str) -> list[str]:
+    """The sentences of the benchmark texts in ``lang``."""
+    paths = [folder / f"{lang}.txt" for folder in MEASURED]
+    return [line for path in paths if path.exists() for line in path.read_text(encoding="utf-8").split("\n") if line]
 
 
 def count(texts: list[str], min_count: int) -> dict[str, object]:
@@ -108,9 +119,15 @@ def count(texts: list[str], min_count: int) -> dict[str, object]:
 def build(lang: str, cache: Path, min_count: int) -> tuple[str, str, dict[str, object]]:
     package = f"libreoffice-help-{PACKAGES[lang]}"
     folder, version = unpack(package, cache)
-    texts = paragraphs(folder)
+    found = paragraphs(folder)
+    sentences = measured(lang)
+    texts = [text for text in found if not any(sentence in text for sentence in sentences)]
     table = count(texts, min_count)
-    print(f"{lang}: {package} {version}: {len(texts)} paragraphs, {table['total']} words, {len(table['words'])} short words kept", file=sys.stderr)
+    print(
+        f"{lang}: {package} {version}: {len(texts)} paragraphs ({len(found) - len(texts)} holding a benchmark sentence left out), "
+        f"{table['total']} words, {len(table['words'])} short words kept",
+        file=sys.stderr,
+    )
     return lang, f"{package} {version}", table
 
 
