@@ -78,3 +78,12 @@ def test_part_of_a_line(channel: str, lang: str) -> None:
     assert len(wrong) <= 1, wrong[:3]
     assert undo(result.text, result.changes, result.summary["line_breaks"]) == damaged
     assert clean(result.text).text == result.text
+
+
+def test_one_word_is_enough_where_its_bytes_read_as_one_word_only() -> None:
+    # no document, no language guess: the bytes and a listed word are the evidence
+    result = clean("K├╝nstler")
+    assert result.text == "Künstler"
+    assert result.changes[0].steps[0].rule in ("mojibake:utf-8>cp437", "mojibake:utf-8>cp850")
+    # "für" read as cp1250, or Swedish "får" read as ISO-8859-2: one word cannot tell
+    assert clean("fĂĽr").text == "fĂĽr"

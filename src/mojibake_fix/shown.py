@@ -119,10 +119,17 @@ def shows(channel: Utf8Channel, token: str) -> bool:
     >>> shows(get_channel("utf-8>cp1251"), "В«Новый"), shows(get_channel("utf-8>cp1251"), "РњРёСЂ")
     (False, True)
     """
+    return not worded(token) and any(reads_as_word(token, reading) for reading, _ in channel.readings(token, partial=False))
+
+
+def reads_as_word(token: str, reading: str) -> bool:
+    """Whether ``token`` is no word as it stands (``lexicon.worded``) and ``reading`` is a
+    word some language lists, with a letter the token did not hold.
+
+    >>> reads_as_word("K├╝nstler", "Künstler"), reads_as_word("В«Новый", "«Новый"), reads_as_word("Рё", "и")
+    (True, False, False)
+    """
     if worded(token):
         return False
     letters = {char for char in token if char.isalpha()}
-    return any(
-        worded(reading) and any(char.isalpha() and char not in letters for char in reading)
-        for reading, _ in channel.readings(token, partial=False)
-    )
+    return worded(reading) and any(char.isalpha() and char not in letters for char in reading)

@@ -52,6 +52,7 @@ from ..scoring import (
     text_logprob,
 )
 from ..screen import sample
+from ..shown import reads_as_word
 from ..written import WrittenWords, as_written
 
 #: A token: a run of characters between spaces and tabs.  Other blanks (no-break space)
@@ -225,6 +226,7 @@ class TokenJudge:
         self._attested_letters = native_letters(sorted(self.attested))
         self._suspicious = suspicious_pattern(self.channels)
         self._self_evident = {channel.name: channel.self_evident for channel in self.channels}
+        self._read_as_words: dict[str, set[str]] = {}
         #: the letters of the document's languages, whose readings are tried first
         self.letters = native_letters(lexicon.languages)
         #: what short words keep company with, in the first of the document's languages that has a table
@@ -656,6 +658,17 @@ class TokenJudge:
             prior -= max([self._char_prior(channel.name, view, key) for key in kept] + [0.0])
         return min(prior, LINE_PRIOR_MAX) if view.evidenced else min(prior, lifted)
 
+    def _words_read(self, token: str) -> set[str]:
+        """The full readings of ``token`` through the UTF-8 channels that are words some
+        language lists (``shown.reads_as_word``)."""
+        found = self._read_as_words.get(token)
+        if found is None:
+            found = self._read_as_words[token] = {
+                reading for channel in self.channels if channel.self_evident
+                for reading, _ in channel.readings(token, partial=False) if reads_as_word(token, reading)
+            }
+        return found
+
     def _all_words(self, text: str) -> bool:
         """Whether ``text`` has letters, every run of them is a known word written in one
         case or with a capital first ("ДаЛО" is no "дало"), and no other character cuts
@@ -757,6 +770,11 @@ class TokenJudge:
             return False
         if channel.self_evident and len(reading) < len(token) and any(p in token for p in PLACEHOLDERS) and is_bad(token):
             return True  # bytes of one character read as several ("Ã•"), now one again
+        if channel.self_evident and option == reading and reads_as_word(token, reading) and self._words_read(token) == {reading}:
+            # bytes that read back as a word some language lists, and as no other word
+            # through another code page: alone too ("K├╝nstler"; not "fĂĽr", "für" read
+            # as cp1250 but Swedish "får" read as ISO-8859-2)
+            return True
         if backed_by_words(option, token, self.lexicon, languages=self.attested):
             return name in dict(line) or not self._all_words(token)
         return self.vouched(name, token, reading, margin, line)
