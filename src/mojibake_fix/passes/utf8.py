@@ -341,6 +341,41 @@ def _words_undone(text: str, a0: int, a1: int, fixed: str, b0: int, b1: int) -> 
     return any(worded(token) for token in _tokens(text, a0, a1)) and not all(worded(token) for token in _tokens(fixed, b0, b1))
 
 
+def _read_better_otherwise(
+    text: str, a0: int, a1: int, fixed: str, b0: int, b1: int, channels: Sequence[Channel], lexicon: Lexicon
+) -> bool:
+    """Whether the tokens of ``fixed`` around ``[b0, b1)``, ftfy's reading of ``text``
+    around ``[a0, a1)``, are not all listed words (nor hold a byte ftfy marked lost), and
+    one of the UTF-8 ``channels`` reads
+    the tokens of ``text`` there, each whole, into likelier text.  In Polish read as
+    Mac-Roman, ftfy finds the bytes of "ǃ" in "Od≈ÇƒÖcza" through cp1252, out of step
+    with the bytes of "Odłącza".
+
+    >>> from mojibake_fix.channels import get_channel
+    >>> channels, lexicon = [get_channel("utf-8>mac_roman")], Lexicon(["pl"])
+    >>> _read_better_otherwise("Od≈ÇƒÖcza", 3, 5, "Od≈ǃÖcza", 3, 4, channels, lexicon)
+    True
+    >>> _read_better_otherwise("cafÃ©", 3, 5, "café", 3, 4, channels, lexicon)
+    False
+    """
+    after = _tokens(fixed, b0, b1)
+    if all(worded(token) for token in after) or any("\ufffd" in token for token in after):
+        return False  # words, or bytes ftfy marks lost: none of those is a word
+    before = _tokens(text, a0, a1)
+    scores: dict[str, float] = {}
+    least = _logprob(" ".join(after), lexicon, scores)
+    for channel in channels:
+        if not all(channel.could_write(token) for token in before):
+            continue  # "ŠÙ" is not Latin-1: it would be left as it stands
+        read = []
+        for token in before:
+            readings = [reading for reading, _ in channel.readings(token, partial=False)]
+            read.append(max(readings, key=lambda reading: _logprob(reading, lexicon, scores)) if readings else token)
+        if read not in (before, after) and _logprob(" ".join(read), lexicon, scores) > least:
+            return True
+    return False
+
+
 def _tokens(text: str, start: int, end: int) -> list[str]:
     """The tokens (``TOKEN``) of ``text`` that overlap ``[start, end)``."""
     return [m.group() for m in TOKEN.finditer(text) if m.start() < max(end, start + 1) and start < m.end()]
@@ -375,7 +410,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
                     after, steps = _stretch_reading(before, alone, own, fixed, b0, b1, ctx.lexicon)
                     fixed, b1 = fixed[:b0] + after + fixed[b1:], b0 + len(after)
             named = channel_of(steps) or channel
-            if _words_undone(text, a0, a1, fixed, b0, b1):
+            if _words_undone(text, a0, a1, fixed, b0, b1) or _read_better_otherwise(text, a0, a1, fixed, b0, b1, readers, ctx.lexicon):
                 break  # the line was not read through the plan whole: the mojibake pass reads its tokens
             if (
                 _through_placeholder(before, steps) and not _alone_makes_words(fixed, b0, b1, before, steps)
