@@ -70,3 +70,12 @@ def test_a_lost_byte_is_read_by_a_code_page_that_lost_it() -> None:
     result = clean(line + "\n" + line)
     assert result.text == "\n".join(["Die Größe einer Datei verkleinern oder vergrößern."] * 2)
     assert {change.steps[0].rule.split(":")[1] for change in result.changes} == {"utf-8>cp1257"}
+
+
+def test_a_stretch_ftfy_reads_out_of_step_is_left_to_the_mojibake_pass() -> None:
+    # Polish read as Mac-Roman: through cp1252, ftfy finds the bytes of "ǃ" in "≈ÇƒÖ",
+    # which are "łą" read through Mac-Roman
+    text = "Od≈ÇƒÖcza wszystkie przypisane urządzenia loop.\nMo≈ºe to byƒá użyteczne dla ludzi."
+    result = clean(text)
+    assert result.text == "Odłącza wszystkie przypisane urządzenia loop.\nMoże to być użyteczne dla ludzi."
+    assert {change.steps[0].rule for change in result.changes} == {"mojibake:utf-8>mac_roman"}
