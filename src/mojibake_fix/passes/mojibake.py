@@ -1242,7 +1242,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     >>> clean("Le rŽseau a ŽtŽ lancŽ ˆ New York.").text
     'Le réseau a été lancé à New York.'
     """
-    decoded = {number: pairs for number, line in enumerate(doc.lines) if (pairs := _decoded(line))}
+    decoded = {number: pairs for number, line in enumerate(doc.lines) if line.edits and (pairs := _decoded(line))}
     numbers = sorted(set(ctx.worth_a_look).union(_still_encoded(doc, decoded, ctx.channels)))
     if not numbers:
         return
