@@ -770,7 +770,7 @@ class TokenJudge:
             return False
         if channel.self_evident and len(reading) < len(token) and any(p in token for p in PLACEHOLDERS) and is_bad(token):
             return True  # bytes of one character read as several ("Ã•"), now one again
-        if channel.self_evident and option == reading and reads_as_word(token, reading) and self._words_read(token) == {reading}:
+        if channel.self_evident and option == reading and self._words_read(token) == {reading}:
             # bytes that read back as a word some language lists, and as no other word
             # through another code page: alone too ("K├╝nstler"; not "fĂĽr", "für" read
             # as cp1250 but Swedish "får" read as ISO-8859-2)

@@ -386,11 +386,11 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     (the engine runs it only where ``TRIGGER`` finds work), when the channels to try hold
     one of UTF-8."""
     # the code pages the mojibake pass reads UTF-8 through, placeholders and all
-    weighed = {page for channel in ctx.channels if channel.name.startswith("utf-8>") for page in channel.name.split(">")[1:]}
+    readers = [channel for channel in ctx.channels if channel.name.startswith("utf-8>")]
+    weighed = {page for channel in readers for page in channel.name.split(">")[1:]}
     if not weighed:
         return
-    single = [channel for channel in ctx.channels if not channel.name.startswith("utf-8>")]
-    readers = [channel for channel in ctx.channels if channel.name.startswith("utf-8>")]
+    single = [channel for channel in ctx.channels if channel not in readers]
     for number, line in enumerate(doc.lines):
         text = line.text
         if text.isascii() or len(text) > MAX_LINE or not is_bad(text):
