@@ -8,6 +8,7 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mojibake_fix.changes import Step
 from mojibake_fix.document import Line, undo_line
 
 ALPHABET = "ab Ã©•"
@@ -26,6 +27,10 @@ def batches(draw: st.DrawFn, length: int) -> list[tuple[int, int, str]]:
     return [(start, end, draw(st.text(ALPHABET, max_size=3))) for start, end in kept]
 
 
+def step(rule: str) -> Step:
+    return Step(rule, 1.0, "")
+
+
 def splice(text: str, replacements: list[tuple[int, int, str]]) -> str:
     for start, end, after in sorted(replacements, reverse=True):
         text = text[:start] + after + text[end:]
@@ -39,7 +44,7 @@ def test_edits_record_any_replacements_and_undo_them(data: st.DataObject, origin
     for round_number in range(data.draw(st.integers(1, 3))):
         replacements = data.draw(batches(len(line.text)))
         expected = splice(line.text, replacements)
-        line.apply_all([(start, end, after, f"round {round_number}") for start, end, after in replacements])
+        line.apply_all([(start, end, after, step(f"test:round {round_number}")) for start, end, after in replacements])
         assert line.text == expected
         for out_start, out_end, edit in line.edited_spans():
             assert line.text[out_start:out_end] == edit.after
@@ -52,23 +57,23 @@ def test_edits_record_any_replacements_and_undo_them(data: st.DataObject, origin
 
 def test_a_deletion_right_after_a_replacement_is_one_change_with_it() -> None:
     line = Line("si• ge")
-    line.apply_all([(2, 3, "è", "mojibake"), (3, 4, "", "spacing")])
+    line.apply_all([(2, 3, "è", step("mojibake")), (3, 4, "", step("spacing"))])
     assert line.text == "siège"
-    assert [(e.before, e.after, e.steps) for e in line.edits] == [("• ", "è", ["spacing", "mojibake"])]
+    assert [(e.before, e.after, [s.rule for s in e.steps]) for e in line.edits] == [("• ", "è", ["spacing", "mojibake"])]
 
 
 def test_an_insertion_where_two_edits_meet_or_before_one_opening_the_line() -> None:
     line = Line("lÕŽtat")
-    line.apply_all([(1, 2, "’", "mojibake"), (2, 3, "é", "mojibake")])
-    line.apply(2, 2, "-", "test")  # where the two repaired letters meet
-    line.apply(0, 0, "«", "test")  # before the first
+    line.apply_all([(1, 2, "’", step("mojibake")), (2, 3, "é", step("mojibake"))])
+    line.apply(2, 2, "-", step("test"))  # where the two repaired letters meet
+    line.apply(0, 0, "«", step("test"))  # before the first
     assert line.text == "«l’-état"
     assert undo_line(line.text, line.changes(1)) == "lÕŽtat"
 
 
 def test_insertions_at_one_place_in_two_rounds_are_one_edit() -> None:
     line = Line("ab")
-    line.apply(1, 1, "x", "first")
-    line.apply(1, 1, "y", "second")
+    line.apply(1, 1, "x", step("first"))
+    line.apply(1, 1, "y", step("second"))
     assert line.text == "ayxb"
     assert [(e.start, e.end, e.before, e.after) for e in line.edits] == [(1, 1, "", "yx")]

@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from . import rules
+
 
 @dataclass(frozen=True)
 class Step:
@@ -20,6 +22,26 @@ class Step:
     rule: str
     confidence: float
     evidence: str
+
+    @property
+    def by_codec(self) -> bool:
+        """Whether the step repaired letters through a code-page channel.
+
+        >>> Step("placeholder:mac_roman>cp1252", 0.99, "").by_codec, Step("spacing:runs", 1.0, "").by_codec
+        (True, False)
+        """
+        return rules.family(self.rule) in rules.CODEC_FAMILIES
+
+    @property
+    def reads_utf8(self) -> bool:
+        """Whether the step read UTF-8 bytes back (through any code page)."""
+        return self.rule.startswith(rules.codec_rule(rules.UTF8_CHANNEL))
+
+    @property
+    def restores_ligature(self) -> bool:
+        """Whether the step put a ligature's letters back where a trace of it was left
+        (a code point, a stand-in, a gap); a ligature lost without a trace is not one."""
+        return rules.family(self.rule) == rules.LIGATURE and self.rule != rules.LIGATURE_DROPPED
 
 
 @dataclass(frozen=True)

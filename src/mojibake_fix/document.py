@@ -6,14 +6,14 @@ edits it touches.  So every recorded change keeps the exact input it replaced, a
 report can always give the input back.
 
 >>> line = Line("lÕeau ˆ  New")
->>> line.apply(1, 2, "’", "mojibake")
->>> line.apply(6, 7, "à", "mojibake")
->>> line.apply(7, 9, " ", "spacing")
+>>> line.apply(1, 2, "’", Step("mojibake:mac_roman>cp1252", 0.99, ""))
+>>> line.apply(6, 7, "à", Step("mojibake:mac_roman>cp1252", 0.99, ""))
+>>> line.apply(7, 9, " ", Step("spacing:after_repair", 0.95, ""))
 >>> line.text
 'l’eau à New'
 >>> [(e.start, e.end, e.before, e.after) for e in line.edits]
 [(1, 2, 'Õ', '’'), (6, 7, 'ˆ', 'à'), (7, 9, '  ', ' ')]
->>> line.apply(6, 8, "à", "spacing")
+>>> line.apply(6, 8, "à", Step("spacing:after_repair", 0.95, ""))
 >>> [(e.start, e.end, e.before, e.after) for e in line.edits]
 [(1, 2, 'Õ', '’'), (6, 9, 'ˆ  ', 'à')]
 """
@@ -27,11 +27,13 @@ from typing import Any
 
 import regex
 
-from .changes import Change
+from .changes import Change, Step
 
 #: Line breaks the reader accepts: Unix, Windows and classic Mac OS.  Other characters
 #: Python's ``splitlines`` treats as breaks (form feed, U+2028 ...) stay inside lines.
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+#: A replacement of a line's current span ``[start, end)`` by a text, for a step.
+Replacement = tuple[int, int, str, Step]
 
 
 @dataclass
@@ -42,7 +44,22 @@ class Edit:
     end: int
     before: str
     after: str
-    steps: list[Any] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+
+    @property
+    def by_codec(self) -> bool:
+        """Whether some step of the edit repaired letters through a code-page channel."""
+        return any(step.by_codec for step in self.steps)
+
+    @property
+    def reads_utf8(self) -> bool:
+        """Whether some step of the edit read UTF-8 bytes back."""
+        return any(step.reads_utf8 for step in self.steps)
+
+    @property
+    def restores_ligature(self) -> bool:
+        """Whether some step of the edit put a ligature back where a trace of it was left."""
+        return any(step.restores_ligature for step in self.steps)
 
 
 class Line:
@@ -70,7 +87,7 @@ class Line:
         segments.append((in_pos, len(self.original), out_pos, out_pos + tail, None))
         return segments
 
-    def apply(self, start: int, end: int, after: str, step: Any) -> None:
+    def apply(self, start: int, end: int, after: str, step: Step) -> None:
         """Replace current ``[start, end)`` by ``after``, recording it against the input.
 
         Earlier edits the span overlaps, and deletions it touches, merge into one edit, so
@@ -78,7 +95,7 @@ class Line:
         """
         self.apply_all([(start, end, after, step)])
 
-    def apply_all(self, replacements: Sequence[tuple[int, int, str, Any]]) -> None:
+    def apply_all(self, replacements: Sequence[Replacement]) -> None:
         """``apply`` for many replacements at once (current columns, none overlapping), in
         one pass over the line: a line with thousands of edits costs no more per edit.
 
@@ -94,7 +111,7 @@ class Line:
             return
         segments = self._segments()
         outs = [seg[2] for seg in segments]
-        groups: list[tuple[list[tuple[int, int, str, Any]], dict[int, Edit]]] = []
+        groups: list[tuple[list[Replacement], dict[int, Edit]]] = []
         for replacement in sorted(replacements, key=lambda r: (r[0], r[1])):
             start, end = replacement[0], replacement[1]
             touched: dict[int, Edit] = {}
@@ -142,10 +159,10 @@ class Line:
         self.edits = sorted(edits, key=lambda e: (e.start, e.end))
         self.text = "".join(pieces)
 
-    def _apply_to_input(self, replacements: Sequence[tuple[int, int, str, Any]]) -> None:
+    def _apply_to_input(self, replacements: Sequence[Replacement]) -> None:
         """``apply_all`` on a line without edits, whose columns are the input's (sorted
         replacements): only a deletion right after a replacement merges with it."""
-        groups: list[list[tuple[int, int, str, Any]]] = []
+        groups: list[list[Replacement]] = []
         for replacement in replacements:
             start, end, after = replacement[0], replacement[1], replacement[2]
             if groups and not after and start == groups[-1][-1][1] < end:
@@ -171,8 +188,8 @@ class Line:
     def edited_spans(self) -> list[tuple[int, int, Edit]]:
         """(out_start, out_end, edit) for each recorded edit, in current columns.
 
-        >>> line = Line("Ã©tÃ© Ã¨re")
-        >>> line.apply_all([(0, 2, "é", None), (3, 5, "é", None), (6, 8, "è", None)])
+        >>> line, step = Line("Ã©tÃ© Ã¨re"), Step("mojibake:utf-8>cp1252", 1.0, "")
+        >>> line.apply_all([(0, 2, "é", step), (3, 5, "é", step), (6, 8, "è", step)])
         >>> [(out0, out1, edit.before) for out0, out1, edit in line.edited_spans()]
         [(0, 1, 'Ã©'), (2, 3, 'Ã©'), (4, 5, 'Ã¨')]
         """
@@ -187,8 +204,8 @@ class Line:
         """The input column of each current column of ``positions`` (an edit's start
         inside it); the line is cut into segments once for all of them.
 
-        >>> line = Line("Ã©tÃ©")
-        >>> line.apply_all([(0, 2, "é", None), (3, 5, "é", None)])
+        >>> line, step = Line("Ã©tÃ©"), Step("mojibake:utf-8>cp1252", 1.0, "")
+        >>> line.apply_all([(0, 2, "é", step), (3, 5, "é", step)])
         >>> line.text, line.to_input([0, 1, 2, 3])
         ('été', [0, 2, 3, 5])
         """
@@ -255,7 +272,7 @@ def _plain_input(segments: Sequence[tuple[int, int, int, int, Edit | None]], pos
     side, or a repaired letter opening the line), the column is where they meet.
 
     >>> line = Line("ab")
-    >>> line.apply(0, 1, "X", "mojibake")
+    >>> line.apply(0, 1, "X", Step("mojibake:cp1252>mac_roman", 1.0, ""))
     >>> _plain_input(line._segments(), 0, True), _plain_input(line._segments(), 1, True)
     (0, 1)
     """

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 import regex
 
+from .. import rules
 from ..changes import Proposal, Step
 from ..context import Context
 from ..document import Document
@@ -138,7 +139,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
         evidence = f"{describe(reading, lexicon)}; {count} words with accents {'before' if usual else 'after'} their letter"
         if not known and sum(c.isalpha() for c in reading) <= 1:
             confidence, evidence = UNSURE, f"{evidence}; a lone letter with an accent: a symbol as it stands"
-        yield from _proposals(number, match.start(), word, order, Step("accents:spacing", confidence, evidence))
+        yield from _proposals(number, match.start(), word, order, Step(rules.ACCENTS_SPACING, confidence, evidence))
 
 
 def _proposals(number: int, start: int, word: str, accent_first: bool, step: Step) -> Iterator[Proposal]:

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 import regex
 
+from .. import rules
 from ..changes import Proposal, Step
 from ..context import Context
 from ..document import Document
@@ -50,17 +51,17 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
         marks = list(TEX_GUILLEMET.finditer(text))
         kinds = "".join(GUILLEMETS[m.group()] for m in marks)
         if marks and kinds in ("«»" * (len(marks) // 2), "»«" * (len(marks) // 2)):
-            step = Step("cid:guillemet", 0.95, "≪…≫ (or ≫…≪) pairs: TeX math signs standing for guillemets")
+            step = Step(rules.CID_GUILLEMET, 0.95, "≪…≫ (or ≫…≪) pairs: TeX math signs standing for guillemets")
             for match in marks:
                 yield Proposal(number, match.start(), match.end(), GUILLEMETS[match.group()], step)
         codes = [(m, int(m.group(1))) for m in CID.finditer(text)]
         for word in WORD.finditer(text):
             reading = CID.sub(lambda m: OT1_LIGATURES[int(m.group(1))], word.group())
             if word.group().count("(cid:") and ctx.lexicon.known(reading):
-                step = Step("cid:ligature", 0.99, f"{describe(reading, ctx.lexicon)}; OT1 ligature codes")
+                step = Step(rules.CID_LIGATURE, 0.99, f"{describe(reading, ctx.lexicon)}; OT1 ligature codes")
                 for match in CID.finditer(text, word.start(), word.end()):
                     yield Proposal(number, match.start(), match.end(), OT1_LIGATURES[int(match.group(1))], step)
         for match, code in codes:
             if 128 <= code <= 255:
-                step = Step("cid:byte", 0.95, f"unmapped byte 0x{code:02X}, as Windows-1252 shows it")
+                step = Step(rules.CID_BYTE, 0.95, f"unmapped byte 0x{code:02X}, as Windows-1252 shows it")
                 yield Proposal(number, match.start(), match.end(), _byte(code), step)

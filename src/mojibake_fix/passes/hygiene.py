@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 import regex
 
+from .. import rules
 from ..align import differing_span
 from ..changes import Proposal, Step
 from ..context import Context
@@ -60,7 +61,7 @@ UNNORMALIZED = Check(lambda text: not nothing_to_do(text))
 
 
 def _control_step(char: str, what: str) -> Step:
-    return Step("hygiene:control", 1.0, f"{what} U+{ord(char):04X}")
+    return Step(rules.HYGIENE_CONTROL, 1.0, f"{what} U+{ord(char):04X}")
 
 
 def normalize(doc: Document, ctx: Context) -> Iterator[Proposal]:
@@ -72,7 +73,7 @@ def normalize(doc: Document, ctx: Context) -> Iterator[Proposal]:
         if text.isascii() and text.isprintable():
             continue
         if number == 0 and text.startswith(BOM):
-            yield Proposal(0, 0, 1, "", Step("hygiene:bom", 1.0, "byte-order mark at the start"))
+            yield Proposal(0, 0, 1, "", Step(rules.HYGIENE_BOM, 1.0, "byte-order mark at the start"))
         for match in CONTROL.finditer(text):
             if match.group() not in letters:
                 yield Proposal(number, match.start(), match.end(), "", _control_step(match.group(), "control"))
@@ -81,7 +82,7 @@ def normalize(doc: Document, ctx: Context) -> Iterator[Proposal]:
         if not unicodedata.is_normalized("NFC", text):
             composed = unicodedata.normalize("NFC", text)
             start, old_end, new_end = differing_span(text, composed)
-            step = Step("hygiene:nfc", 1.0, "NFC composition")
+            step = Step(rules.HYGIENE_NFC, 1.0, "NFC composition")
             yield Proposal(number, start, old_end, composed[start:new_end], step)
 
 
@@ -131,5 +132,5 @@ def mark_lost_bytes(doc: Document, ctx: Context) -> Iterator[Proposal]:
                 yield Proposal(number, match.start(), match.end(), "\ufffd", _control_step(control, "unresolved byte"))
                 continue
             evidence = f"C1 control U+{ord(control):04X}: byte 0x{ord(control):02X} is ‘{punctuation}’ in every Windows code page"
-            step = Step("hygiene:c1-punctuation", WINDOWS_PUNCTUATION_CONFIDENCE, evidence)
+            step = Step(rules.HYGIENE_C1_PUNCTUATION, WINDOWS_PUNCTUATION_CONFIDENCE, evidence)
             yield Proposal(number, match.start(), match.end(), punctuation, step)

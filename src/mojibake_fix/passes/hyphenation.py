@@ -39,6 +39,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
+from .. import rules
 from ..changes import Proposal, Step
 from ..context import Context
 from ..document import Document
@@ -127,7 +128,7 @@ class _Judge:
         if seen_hyphenated > seen_joined:
             return None
         if seen_joined > seen_hyphenated:
-            return Step("hyphenation:join", MAX_CONFIDENCE, f"‘{joined}’ {seen_joined}× in the text, ‘{hyphenated}’ {seen_hyphenated}×")
+            return Step(rules.HYPHENATION_JOIN, MAX_CONFIDENCE, f"‘{joined}’ {seen_joined}× in the text, ‘{hyphenated}’ {seen_hyphenated}×")
         if min(len(head), len(tail)) < MIN_PIECE or (tail[0].isupper() and not (head.isupper() and tail[:2].isupper())):
             return None  # "e-mail", "x-ray"; a capitalised part: a name ("Nations-Unies")
         pieces = [(piece, self.frequency(piece)[0]) for piece in (head, tail)]
@@ -140,7 +141,7 @@ class _Judge:
             elsewhere = cut is not None and cut != len(head)  # "Unter|befehl" broken as "Unterbe-fehl"
             confidence = COMPOUND_CONFIDENCE if elsewhere or not pieces[1][1] else COMPOUND_UNSURE
             where = f", whose words meet at ‘{joined[:cut]}|{joined[cut:]}’" if elsewhere and cut else ""
-            return Step("hyphenation:join", confidence, f"‘{joined}’ reads as a compound{where}; {', '.join(unlisted)}")
+            return Step(rules.HYPHENATION_JOIN, confidence, f"‘{joined}’ reads as a compound{where}; {', '.join(unlisted)}")
         frequency, language = self.frequency(joined)
         together = pieces[0][1] * pieces[1][1]
         ratio = frequency / together if together else math.inf
@@ -148,7 +149,7 @@ class _Judge:
             return None
         against = ", ".join(f"‘{piece}’ {f'{zipf(f):.1f}' if f else 'unlisted'}" for piece, f in pieces)
         evidence = f"‘{joined}’ {language} zipf {zipf(frequency):.1f}; {against}"
-        return Step("hyphenation:join", min(MAX_CONFIDENCE, ratio / (ratio + 1.0)), evidence)
+        return Step(rules.HYPHENATION_JOIN, min(MAX_CONFIDENCE, ratio / (ratio + 1.0)), evidence)
 
 
     def compound_cut(self, word: str) -> int | None:
@@ -174,13 +175,13 @@ def join(doc: Document, ctx: Context) -> Iterator[Proposal]:
         tail = TAIL.match(texts[below]) if head and below is not None else None
         if head is None or tail is None or below is None or _covered(joins[-1:], number, head.start()):
             continue  # no break, or the line holds nothing but another break's tail
-        keep = Step("hyphenation:keep", KEEP_CONFIDENCE, f"‘{head.group(1)}-{tail.group(2)}’ broken at its own hyphen")
+        keep = Step(rules.HYPHENATION_KEEP, KEEP_CONFIDENCE, f"‘{head.group(1)}-{tail.group(2)}’ broken at its own hyphen")
         if texts[below][tail.end(2) : tail.end(2) + 1] in ("-", "\u2010"):
             # the tail goes on with a hyphen: a compound ("a-" / "t-il"), moved up whole
             joins.extend(move_up(texts, number, head.end(2), below, tail, keep))
             continue
         if head.group(2) == SOFT_HYPHEN:
-            step: Step | None = Step("hyphenation:soft_hyphen", 1.0, "soft hyphen at the line end")
+            step: Step | None = Step(rules.HYPHENATION_SOFT_HYPHEN, 1.0, "soft hyphen at the line end")
         else:
             if judge is None:
                 judge = _Judge(ctx.lexicon, _spellings(texts))
@@ -196,7 +197,7 @@ def join(doc: Document, ctx: Context) -> Iterator[Proposal]:
     by_line: dict[int, list[Proposal]] = {}
     for proposal in joins:
         by_line.setdefault(proposal.line, []).append(proposal)
-    soft = Step("hyphenation:soft_hyphen", 1.0, "soft hyphen: an invisible break hint")
+    soft = Step(rules.HYPHENATION_SOFT_HYPHEN, 1.0, "soft hyphen: an invisible break hint")
     for number, text in enumerate(texts):
         if SOFT_HYPHEN in text:  # those in a moving tail go once it is up
             for found in regex.finditer(SOFT_HYPHEN, text):

@@ -42,6 +42,7 @@ from itertools import pairwise
 
 import regex
 
+from .. import rules
 from ..changes import Proposal, Step
 from ..context import Context
 from ..document import Document
@@ -248,13 +249,13 @@ def _step(pair: _Pair, clear: set[str], patterns: dict[tuple[str, str], set[str]
     if pair.clear:
         others = len(clear - {word})
         if others < EVIDENCE_PAIRS - 1:
-            return Step("spacing:split_word", UNSURE, f"{pair.evidence}; the only split word of its kind")
-        return Step("spacing:split_word", SPLIT_CONFIDENCE, f"{pair.evidence}; {_count(others, 'other clear split word')}")
+            return Step(rules.SPLIT_WORD, UNSURE, f"{pair.evidence}; the only split word of its kind")
+        return Step(rules.SPLIT_WORD, SPLIT_CONFIDENCE, f"{pair.evidence}; {_count(others, 'other clear split word')}")
     assert pair.lone is not None
     side, letter = pair.lone
     alike = len(patterns.get(pair.lone, set()) - {word})
     evidence = f"{pair.evidence}; {_count(alike, 'clear split word')} {side} a lone ‘{letter}’"
-    return Step("spacing:split_word", SPLIT_CONFIDENCE if alike >= EVIDENCE_PAIRS else UNSURE, evidence)
+    return Step(rules.SPLIT_WORD, SPLIT_CONFIDENCE if alike >= EVIDENCE_PAIRS else UNSURE, evidence)
 
 
 def _count(number: int, noun: str) -> str:
@@ -301,11 +302,11 @@ def _spaced_words(lexicon: Lexicon, run: str, whole_line: bool) -> tuple[int, in
     if not any(len(word) >= SPACED_MIN for word in words):
         return None  # "x y z": too short to tell a word from letters
     if len(known) == len(checked):
-        step = Step("spacing:letter_spaced", LETTER_SPACED_CONFIDENCE, f"{' '.join(known)}: known words")
+        step = Step(rules.SPACING_LETTER_SPACED, LETTER_SPACED_CONFIDENCE, f"{' '.join(known)}: known words")
     elif whole_line and known:
-        step = Step("spacing:letter_spaced", WHOLE_LINE_CONFIDENCE, f"whole line letter-spaced; {' '.join(known)}: known words")
+        step = Step(rules.SPACING_LETTER_SPACED, WHOLE_LINE_CONFIDENCE, f"whole line letter-spaced; {' '.join(known)}: known words")
     elif whole_line:
-        step = Step("spacing:letter_spaced", UNSURE, "whole line letter-spaced; no known word")
+        step = Step(rules.SPACING_LETTER_SPACED, UNSURE, "whole line letter-spaced; no known word")
     else:
         return None
     return spaced[0].start(), spaced[-1].end(), " ".join(words), step
@@ -317,7 +318,7 @@ def collapse_runs(doc: Document, ctx: Context) -> Iterator[Proposal]:
     Justified lines of a PDF come out with such runs; in a text file they may be meant,
     so this is for PDF input only.
     """
-    step = Step("spacing:runs", 1.0, "a run of spaces between words")
+    step = Step(rules.SPACING_RUNS, 1.0, "a run of spaces between words")
     for number, text in enumerate(doc.texts):
         if "  " in text:
             for run in RUNS_TRIGGER.finditer(text):
@@ -326,7 +327,7 @@ def collapse_runs(doc: Document, ctx: Context) -> Iterator[Proposal]:
 
 def strip_trailing(doc: Document, ctx: Context) -> Iterator[Proposal]:
     """Remove spaces and tabs at line ends (for PDF input only: a text file may mean them)."""
-    step = Step("spacing:trailing", 1.0, "blanks at the line end")
+    step = Step(rules.SPACING_TRAILING, 1.0, "blanks at the line end")
     for number, text in enumerate(doc.texts):
         blanks = TRAILING_TRIGGER.search(text) if text[-1:] in (" ", "\t") else None
         if blanks:

@@ -61,6 +61,7 @@ from itertools import chain, product
 
 import regex
 
+from .. import rules
 from ..align import differing_span
 from ..changes import Proposal, Step
 from ..channels import Channel
@@ -325,7 +326,7 @@ class _Scan:
         apart = sum(self.score(s) for s in spelled)
         confidence = min(CAP, _softmax(best, [s for s, _ in found] + [apart]))
         at_gap = (spelled[0][-1:] + spelled[1][:1]).lower()
-        kind = next((f"ligature:{name}" for char, name in JOINING.items() if char in at_gap), "ligature:split")
+        kind = next((rules.ligature_join_rule(name) for char, name in JOINING.items() if char in at_gap), rules.LIGATURE_SPLIT)
         odd = " + ".join(self.describe(s) for s, is_word in zip(spelled, words) if not is_word)
         return _Join(pieces, word, confidence, kind, f"{self.describe(word)} over {odd}")
 
@@ -466,7 +467,7 @@ def _line_findings(number: int, text: str, scan: _Scan, continued: bool) -> list
                 if found is not None:
                     parts, confidence, evidence = found
                     edits = tuple((offset + k, offset + k + 1, part) for k, part in enumerate(parts) if part != word[k])
-                    kind = "ligature:codepoint" if all(text[a] in CODE_POINTS for a, _, _ in edits) else "ligature:replaced"
+                    kind = rules.LIGATURE_CODEPOINT if all(text[a] in CODE_POINTS for a, _, _ in edits) else rules.LIGATURE_REPLACED
                     accents = frozenset(c for c, part in zip(word, parts) if c in ACCENT_STAND_INS and part in LETTERS)
                     lone = sum(c.isalpha() and c not in ACCENT_STAND_INS for c in word) <= 1
                     reading = "".join(parts).casefold()
@@ -479,7 +480,7 @@ def _line_findings(number: int, text: str, scan: _Scan, continued: bool) -> list
                 reading, confidence, evidence = dropped
                 edit_start, edit_end, after = _span_edit(word, reading)
                 edits = ((offset + edit_start, offset + edit_end, after),)
-                findings.append(_Finding(number, edits, "ligature:dropped", confidence, evidence, word.casefold()))
+                findings.append(_Finding(number, edits, rules.LIGATURE_DROPPED, confidence, evidence, word.casefold()))
     return findings
 
 
@@ -545,21 +546,18 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     ]
     if not findings:
         return
-    dropped = {f.word for f in findings if f.kind == "ligature:dropped" and f.confidence >= ctx.min_confidence}
-    earlier = sum(
-        any(step.rule.startswith("ligature:") and step.rule != "ligature:dropped" for step in edit.steps)
-        for line in doc.lines for edit in line.edits
-    )
+    dropped = {f.word for f in findings if f.kind == rules.LIGATURE_DROPPED and f.confidence >= ctx.min_confidence}
+    earlier = sum(edit.restores_ligature for line in doc.lines for edit in line.edits)
     shown = _accents_shown(findings, ctx.min_confidence)
     repaired = earlier + sum(
-        f.kind != "ligature:dropped" and (_accent_evidence(f, shown)[0] if f.accents else f.confidence) >= ctx.min_confidence
+        f.kind != rules.LIGATURE_DROPPED and (_accent_evidence(f, shown)[0] if f.accents else f.confidence) >= ctx.min_confidence
         for f in findings
     )
     evidenced = len(dropped) >= EVIDENCE or repaired >= EVIDENCE
     note = f"; {len(dropped)} words with a dropped ligature, {repaired} ligatures repaired otherwise"
     for finding in findings:
         confidence, evidence = finding.confidence, finding.evidence
-        if finding.kind == "ligature:dropped":
+        if finding.kind == rules.LIGATURE_DROPPED:
             confidence = confidence if evidenced else min(confidence, NO_EVIDENCE_CAP)
             evidence += note
         elif finding.accents:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 import regex
 
+from .. import rules
 from ..changes import Proposal, Step
 from ..context import Context
 from ..document import Document, Edit
@@ -29,7 +30,7 @@ RATE_PRIOR = (0.05, 1.0)
 
 def _repaired_ends(line_edits: list[tuple[int, int, Edit]]) -> set[int]:
     """Current columns just after each edit that repaired a letter."""
-    return {end for _, end, edit in line_edits if any(s.rule.startswith(("mojibake", "placeholder")) for s in edit.steps)}
+    return {end for _, end, edit in line_edits if edit.by_codec}
 
 
 def collapse_after_repairs(doc: Document, ctx: Context) -> Iterator[Proposal]:
@@ -55,4 +56,4 @@ def collapse_after_repairs(doc: Document, ctx: Context) -> Iterator[Proposal]:
         for end in sorted(ends):
             spaces = len(text[end:]) - len(text[end:].lstrip(" "))
             if spaces > 1:
-                yield Proposal(number, end + 1, end + spaces, "", Step("spacing:after_repair", confidence, evidence))
+                yield Proposal(number, end + 1, end + spaces, "", Step(rules.SPACING_AFTER_REPAIR, confidence, evidence))

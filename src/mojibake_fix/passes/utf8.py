@@ -43,6 +43,7 @@ from ftfy import ExplanationStep, apply_plan, fix_encoding_and_explain
 from ftfy.badness import is_bad
 from ftfy.chardata import CHARMAP_ENCODINGS, possible_encoding
 
+from .. import rules
 from ..align import diff_spans
 from ..changes import Proposal, Step
 from ..channels import PLACEHOLDERS, Channel, decode_byte
@@ -428,7 +429,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
             confidence = LOSSY if "\ufffd" in after else DECODED
             how = ", ".join(f"{action} {parameter}" for action, parameter in steps)
             evidence = f"‘{before}’ is the UTF-8 bytes of ‘{after}’ read as {named.split('>', 1)[1]} (ftfy: {how})"
-            proposals.append(Proposal(number, a0, a1, after, Step(f"mojibake:{named}", confidence, evidence)))
+            proposals.append(Proposal(number, a0, a1, after, Step(rules.codec_rule(named), confidence, evidence)))
         else:
             if not _read_otherwise(text, max(1, in_words), single, ctx.lexicon):  # else the mojibake pass weighs both
                 # "Â " read as a no-break space is a guess: only beside other words decoded
