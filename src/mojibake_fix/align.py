@@ -8,8 +8,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import lru_cache
+
+
+def splice(text: str, replacements: Iterable[tuple[int, int, str]], start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` with each ``(a, b, after)`` of ``replacements`` put in place of
+    ``text[a:b]`` (sorted, not overlapping, inside the stretch).
+
+    >>> splice("Ã©tÃ©", [(0, 2, "é"), (3, 5, "é")]), splice("a si• ge", [(4, 6, "è")], 2)
+    ('été', 'siège')
+    """
+    pieces, cursor = [], start
+    for a, b, after in replacements:
+        pieces += [text[cursor:a], after]
+        cursor = b
+    pieces.append(text[cursor:end])
+    return "".join(pieces)
 
 
 @lru_cache(maxsize=1 << 16)

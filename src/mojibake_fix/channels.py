@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import ClassVar
 
+from .align import splice
+
 #: What a reader writes where a byte has no character in its code page.  Tools differ:
 #: some keep the byte as a C1 control (handled by the byte tables themselves), some
 #: write U+FFFD, and many PDF producers write a bullet.
@@ -232,11 +234,7 @@ def _subset_readings(
         chosen = [(a, b, options) for a, b, options in positions if token[a:b] in subset]
         partial = len(subset) < len(distinct)
         for combo in _combinations([o for _, _, o in chosen], letters, [_lowered(token, a, letters) for a, _, _ in chosen]):
-            pieces, last = [], 0
-            for (a, b, _), reading in zip(chosen, combo):
-                pieces += [token[last:a], reading]
-                last = b
-            text = "".join(pieces) + token[last:]
+            text = splice(token, ((a, b, reading) for (a, b, _), reading in zip(chosen, combo)))
             if text not in seen:
                 seen.add(text)
                 yield text, partial
@@ -476,11 +474,7 @@ class Utf8Channel(Channel):
         """
         runs = self._runs(token, level)
         for combo in _combinations([o for _, _, o in runs], letters):
-            pieces, last = [], 0
-            for (start, end, _), reading in zip(runs, combo):
-                pieces += [token[last:start], reading]
-                last = end
-            yield "".join(pieces) + token[last:]
+            yield splice(token, ((start, end, reading) for (start, end, _), reading in zip(runs, combo)))
 
     def readings(
         self, token: str, evidenced: bool = True, inside_line: bool = False, letters: frozenset[str] = frozenset(), partial: bool = True

@@ -27,6 +27,7 @@ from typing import Any
 
 import regex
 
+from .align import splice
 from .changes import Change, Step
 
 #: Line breaks the reader accepts: Unix, Windows and classic Mac OS.  Other characters
@@ -136,28 +137,22 @@ class Line:
         spans = {id(edit): (out0, out1) for _, _, out0, out1, edit in segments if edit is not None}
         old_ids = {key for _, touched in groups for key in touched}
         edits = [edit for edit in self.edits if id(edit) not in old_ids]
-        pieces, position = [], 0
+        made = []  # (out_start, out_end, after) of each merged edit
         for members, touched in groups:
             out_start = min([members[0][0]] + [spans[key][0] for key in touched])
             out_end = max([members[-1][1]] + [spans[key][1] for key in touched])
-            new_after, cursor = [], out_start
-            for start, end, after, _ in members:
-                new_after += [self.text[cursor:start], after]
-                cursor = end
-            new_after.append(self.text[cursor:out_end])
+            new_after = splice(self.text, (member[:3] for member in members), out_start, out_end)
             old = sorted(touched.values(), key=lambda e: e.start)
             first, last = _plain_input(segments, members[0][0], True), _plain_input(segments, members[-1][1], False)
             in_start = min([edit.start for edit in old] + ([first] if first is not None else []))
             in_end = max([edit.end for edit in old] + ([last] if last is not None else []))
             steps = [s for edit in old for s in edit.steps] + [member[3] for member in reversed(members)]
-            merged = Edit(in_start, in_end, self.original[in_start:in_end], "".join(new_after), steps)
+            merged = Edit(in_start, in_end, self.original[in_start:in_end], new_after, steps)
             if merged.before != merged.after:
                 edits.append(merged)
-            pieces += [self.text[position:out_start], merged.after]
-            position = out_end
-        pieces.append(self.text[position:])
+            made.append((out_start, out_end, new_after))
         self.edits = sorted(edits, key=lambda e: (e.start, e.end))
-        self.text = "".join(pieces)
+        self.text = splice(self.text, made)
 
     def _apply_to_input(self, replacements: Sequence[Replacement]) -> None:
         """``apply_all`` on a line without edits, whose columns are the input's (sorted
@@ -169,21 +164,15 @@ class Line:
                 groups[-1].append(replacement)
             else:
                 groups.append([replacement])
-        text, edits, pieces, position = self.text, [], [], 0
+        text, edits, made = self.text, [], []
         for members in groups:
             start, end = members[0][0], members[-1][1]
-            written, cursor = [], start
-            for member_start, member_end, after, _ in members:
-                written += [text[cursor:member_start], after]
-                cursor = member_end
-            after = "".join(written)
+            after = splice(text, (member[:3] for member in members), start, end)
             if after != text[start:end]:
                 edits.append(Edit(start, end, text[start:end], after, [member[3] for member in reversed(members)]))
-            pieces += [text[position:start], after]
-            position = end
-        pieces.append(text[position:])
+            made.append((start, end, after))
         self.edits = edits
-        self.text = "".join(pieces)
+        self.text = splice(text, made)
 
     def edited_spans(self) -> list[tuple[int, int, Edit]]:
         """(out_start, out_end, edit) for each recorded edit, in current columns.

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from itertools import pairwise
 
 import regex
@@ -35,6 +35,12 @@ from .lexicon import (
 #: (a space inside a reading, such as a no-break space, is a character like any other).
 _PIECE = regex.compile(r"[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*|\p{Nd}+|.", regex.DOTALL)
 _APOSTROPHES = regex.compile(r"['’ʼ]")
+
+#: A token: a run of characters between spaces and tabs (a no-break space may be a byte
+#: of mojibake: "GÃ\xa0idhlig" is one token).
+TOKEN = regex.compile(r"[^ \t]+")
+#: A run of letters (and marks): a word of any script, as counted.
+LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 
 #: Punctuation that ordinary prose uses all the time.
 COMMON_PUNCTUATION = frozenset(".,;:!?'\"’‘“”«»()[]{}-‐–—…/%&*+#@§°_")
@@ -322,3 +328,27 @@ def describe(text: str, lexicon: Lexicon) -> str:
             where = lang if lang in lexicon.languages else f"{lang} (weighted as another language)"
             return f"‘{part}’ {where} zipf {math.log10(freq) + 9:.1f}"
     return f"‘{word}’ unknown"
+
+
+def share(score: float, scores: Sequence[float]) -> float:
+    """The softmax share of ``score`` among the log-probabilities ``scores`` (which hold it):
+    how sure a choice is among readings scored by the lexicon.
+
+    >>> round(share(math.log(3), [math.log(3), 0.0]), 2)
+    0.75
+    """
+    top = max(scores)
+    return math.exp(score - top) / sum(math.exp(s - top) for s in scores)
+
+
+def softmax(scores: Sequence[float]) -> tuple[float, list[float]]:
+    """The log of the total probability of ``scores`` (log-probabilities), and each one's share.
+
+    >>> mass, shares = softmax([math.log(3), 0.0])
+    >>> round(math.exp(mass), 2), [round(s, 2) for s in shares]
+    (4.0, [0.75, 0.25])
+    """
+    top = max(scores)
+    weights = [math.exp(score - top) for score in scores]
+    total = sum(weights)
+    return top + math.log(total), [weight / total for weight in weights]

@@ -17,10 +17,8 @@ import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-import regex
+from .scoring import LETTERS, softmax
 
-#: A word as counted: a run of letters (and marks) between non-letters.
-WORD = regex.compile(r"[\p{L}\p{M}]+")
 #: Pseudo-counts of the lexicon's preference among a token's readings: the document's
 #: counts outweigh it once they are a few.
 PSEUDO = 4.0
@@ -44,7 +42,7 @@ class WrittenWords:
         if self._counts is None:
             self._counts = Counter(
                 word.lower() for text in self._texts for token in text.split() if not self._damaged(token)
-                for word in WORD.findall(token)
+                for word in LETTERS.findall(token)
             )
         return self._counts[word.lower()]
 
@@ -64,8 +62,5 @@ def as_written(scores: Sequence[float], counts: Sequence[int]) -> list[float]:
     total = sum(counts)
     if not total:
         return list(scores)
-    top = max(scores)
-    shares = [math.exp(score - top) for score in scores]
-    mass = top + math.log(sum(shares))
-    shares = [share / sum(shares) for share in shares]
+    mass, shares = softmax(scores)
     return [mass + math.log((count + PSEUDO * share) / (total + PSEUDO)) for count, share in zip(counts, shares)]

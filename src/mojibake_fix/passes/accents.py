@@ -40,7 +40,7 @@ ACCENTS = {
 }
 _ACCENT = "[" + regex.escape("".join(ACCENTS)) + "]"
 #: A word holding spacing accents glued to its letters.
-WORD = regex.compile(rf"(?:\p{{L}}|{_ACCENT}(?=\p{{L}})|(?<=\p{{L}}){_ACCENT})+")
+ACCENTED_WORD = regex.compile(rf"(?:\p{{L}}|{_ACCENT}(?=\p{{L}})|(?<=\p{{L}}){_ACCENT})+")
 
 
 def _trigger() -> Trigger:
@@ -115,7 +115,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
         (number, match, _readings(match.group(), lexicon))
         for number, line in enumerate(doc.lines)
         if TRIGGER.search(line.text)
-        for match in WORD.finditer(line.text)
+        for match in ACCENTED_WORD.finditer(line.text)
         if any(c in ACCENTS for c in match.group())
     ]
     orders = Counter(

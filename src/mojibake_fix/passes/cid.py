@@ -34,7 +34,8 @@ TRIGGER = Trigger("[(≪]", "(?:(?<=≪)|(?=cid:))")
 OT1_LIGATURES = {11: "ff", 12: "fi", 13: "fl", 14: "ffi", 15: "ffl"}
 GUILLEMETS = {"(cid:28)": "«", "(cid:29)": "»", "≪": "«", "≫": "»"}
 TEX_GUILLEMET = regex.compile(r"\(cid:2[89]\)|[≪≫]")
-WORD = regex.compile(r"[\p{L}\p{M}]*(?:\(cid:1[1-5]\)[\p{L}\p{M}]*)+")
+#: A word holding OT1 ligature codes.
+CID_WORD = regex.compile(r"[\p{L}\p{M}]*(?:\(cid:1[1-5]\)[\p{L}\p{M}]*)+")
 
 
 def _byte(number: int) -> str:
@@ -55,7 +56,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
             for match in marks:
                 yield Proposal(number, match.start(), match.end(), GUILLEMETS[match.group()], step)
         codes = [(m, int(m.group(1))) for m in CID.finditer(text)]
-        for word in WORD.finditer(text):
+        for word in CID_WORD.finditer(text):
             reading = CID.sub(lambda m: OT1_LIGATURES[int(m.group(1))], word.group())
             if word.group().count("(cid:") and ctx.lexicon.known(reading):
                 step = Step(rules.CID_LIGATURE, 0.99, f"{describe(reading, ctx.lexicon)}; OT1 ligature codes")

@@ -68,7 +68,7 @@ from ..channels import Channel
 from ..context import Context
 from ..document import Document
 from ..lexicon import Lexicon
-from ..scoring import describe
+from ..scoring import TOKEN, describe, share
 from ..triggers import Trigger
 from .accents import combine
 
@@ -103,11 +103,9 @@ DOCUMENT_TRIGGER = Trigger(
     rf"(?:(?<=[{_STAND_INS}\ufb00-\ufb06])|(?<=[œæŒÆ]) |(?<=f)(?<!\S.)(?:f|fi|fl|i|l)(?!\S))",
 )
 #: A word: letters and marks, with stand-ins beside a letter.
-WORD = regex.compile(rf"(?:[\p{{L}}\p{{M}}]|[{_STAND_INS}](?=\p{{L}})|(?<=[\p{{L}}\p{{M}}])[{_STAND_INS}])+")
+STAND_IN_WORD = regex.compile(rf"(?:[\p{{L}}\p{{M}}]|[{_STAND_INS}](?=\p{{L}})|(?<=[\p{{L}}\p{{M}}])[{_STAND_INS}])+")
 #: What marks a token as an address, a path or an identifier, not prose ("df.lth.se").
 TECHNICAL = re.compile(r"[@/\\_=<>{}\[\]|#~]|[^\W\d_]\.[^\W\d_]")
-#: A token: a run of characters between spaces and tabs.
-TOKEN = regex.compile(r"[^ \t]+")
 
 #: Highest confidence of any repair, and of a code point spelled out into no known word.
 CAP, UNKNOWN_CAP = 0.99, 0.95
@@ -188,12 +186,6 @@ def _options(char: str) -> tuple[str, ...]:
     return (char,)
 
 
-def _softmax(best: float, scores: Sequence[float]) -> float:
-    """The share of ``best`` among the log-probabilities ``scores`` (which include it)."""
-    top = max(scores)
-    return math.exp(best - top) / sum(math.exp(s - top) for s in scores)
-
-
 def _ligature_at_gap(left: str, right: str) -> bool:
     """Whether a ligature (or œ, æ) ends ``left`` or starts ``right``.
 
@@ -266,7 +258,7 @@ class _Scan:
             if token.isalpha():
                 found = (token, token, (token,))
             else:
-                words = list(WORD.finditer(token))
+                words = list(STAND_IN_WORD.finditer(token))
                 first = words[0].group() if words and words[0].start() == 0 else None
                 last = words[-1].group() if words and words[-1].end() == len(token) else None
                 found = (first, last, tuple(m.group() for m in words))
@@ -324,7 +316,7 @@ class _Scan:
             return None
         best, word = max(found)
         apart = sum(self.score(s) for s in spelled)
-        confidence = min(CAP, _softmax(best, [s for s, _ in found] + [apart]))
+        confidence = min(CAP, share(best, [s for s, _ in found] + [apart]))
         at_gap = (spelled[0][-1:] + spelled[1][:1]).lower()
         kind = next((rules.ligature_join_rule(name) for char, name in JOINING.items() if char in at_gap), rules.LIGATURE_SPLIT)
         odd = " + ".join(self.describe(s) for s, is_word in zip(spelled, words) if not is_word)
@@ -351,7 +343,7 @@ class _Scan:
         if not found:
             return None
         best, reading = max(found)
-        confidence = min(CAP, _softmax(best, [s for s, _ in found] + [lexicon.word_logprob(word)]))
+        confidence = min(CAP, share(best, [s for s, _ in found] + [lexicon.word_logprob(word)]))
         return reading, confidence, f"{self.describe(reading)} over {self.describe(word)}"
 
     def word(self, word: str, token: str) -> tuple[tuple[str, ...], float, str] | None:
@@ -388,7 +380,7 @@ class _Scan:
             scores = {r: self.score(r) for r in readings}
             if scores and not self.channel_word(token):
                 best = max(scores, key=scores.__getitem__)
-                confidence = min(CAP, _softmax(scores[best], [*scores.values(), *others]))
+                confidence = min(CAP, share(scores[best], [*scores.values(), *others]))
                 return readings[best], confidence, f"{self.describe(best)} over {self.describe(word)}"
         if spelled == word or (token != word and self.channel_word(token)):
             return None
@@ -398,7 +390,7 @@ class _Scan:
             return None
         score = self.score(spelled)
         others = [self.score(r) for channel in self.channels for r, _ in channel.readings(word) if r != word]
-        confidence = min(UNKNOWN_CAP, _softmax(score, [score, *others]))
+        confidence = min(UNKNOWN_CAP, share(score, [score, *others]))
         return as_is, confidence, f"‘{spelled}’ unknown, and so is any channel's reading"
 
 
@@ -460,7 +452,7 @@ def _line_findings(number: int, text: str, scan: _Scan, continued: bool) -> list
     for i, match in enumerate(matches):
         if i in used:
             continue
-        for word_match in WORD.finditer(match.group()):
+        for word_match in STAND_IN_WORD.finditer(match.group()):
             word, offset = word_match.group(), match.start() + word_match.start()
             if TRIGGER.search(word):
                 found = scan.word(word, match.group().strip(EDGE_PUNCTUATION))

@@ -38,7 +38,6 @@ import math
 from collections.abc import Iterator, Sequence
 from functools import cache
 
-import regex
 from ftfy import ExplanationStep, apply_plan, fix_encoding_and_explain
 from ftfy.badness import is_bad
 from ftfy.chardata import CHARMAP_ENCODINGS, possible_encoding
@@ -50,7 +49,7 @@ from ..channels import PLACEHOLDERS, Channel, decode_byte
 from ..context import Context
 from ..document import Document
 from ..lexicon import Lexicon, listed_somewhere, worded
-from ..scoring import text_logprob
+from ..scoring import LETTERS, TOKEN, text_logprob
 from ..triggers import Check
 
 #: The code page behind each of ftfy's encodings, in this project's spelling.
@@ -67,11 +66,6 @@ DECODED = 0.99
 #: Where ftfy could only mark a byte lost (U+FFFD for "â€?"): the letter is still gone.
 LOSSY = 0.95
 
-#: A run of letters (and marks), a word of any script.
-LETTERS = regex.compile(r"[\p{L}\p{M}]+")
-#: A run of characters other than spaces and tabs (a no-break space may be a byte of
-#: mojibake: "GÃ\xa0idhlig" is one token).
-TOKEN = regex.compile(r"[^ \t]+")
 #: Lines longer than this are left to the mojibake pass: aligning ftfy's repair with the
 #: line (``diff_spans``) and trying every code page cost more than linear time.
 MAX_LINE = 5_000
