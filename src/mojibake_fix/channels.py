@@ -21,7 +21,7 @@ import codecs
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import ClassVar
@@ -584,6 +584,16 @@ def _spacing_accent_aliases() -> dict[str, str]:
 SPACING_ACCENT_ALIASES = _spacing_accent_aliases()
 
 _CACHE: dict[str, Channel] = {}
+
+
+def suspicious_characters(channels: Iterable[Channel]) -> frozenset[str]:
+    """Every character one of ``channels`` may have produced.
+
+    >>> found = suspicious_characters([get_channel("mac_roman>cp1252"), get_channel("utf-8>cp1252")])
+    >>> "Ž" in found, "Ã" in found, "a" in found
+    (True, True, False)
+    """
+    return frozenset().union(*(channel.suspicious for channel in channels))
 
 
 def get_channel(name: str) -> Channel:

@@ -38,7 +38,7 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from itertools import accumulate
 
-from .channels import PLACEHOLDERS, Channel
+from .channels import PLACEHOLDERS, Channel, suspicious_characters
 from .lexicon import native_letters, top_words, uses_apostrophe
 from .scoring import COMMON_PUNCTUATION, COMMON_SYMBOLS, JOINERS
 
@@ -92,7 +92,7 @@ def _checks(channels: tuple[Channel, ...], languages: tuple[str, ...]) -> list[t
     lower = _class(sorted(_letters(str.islower, True)))
     native, initials = native_letters(languages), native_letters(languages, initial=True)
     one_letter_words = frozenset(word for word in top_words(languages) if len(word) == 1)
-    suspicious = frozenset().union(*(channel.suspicious for channel in channels))
+    suspicious = suspicious_characters(channels)
     placeholders = suspicious & frozenset(PLACEHOLDERS)
     touching = suspicious & (COMMON_SYMBOLS | APART) - placeholders
     if not uses_apostrophe(languages[:1]):

@@ -20,6 +20,7 @@ import regex
 from .. import rules
 from ..align import differing_span
 from ..changes import Proposal, Step
+from ..channels import suspicious_characters
 from ..context import Context
 from ..document import Document
 from ..triggers import Check, Trigger
@@ -67,7 +68,7 @@ def _control_step(char: str, what: str) -> Step:
 def normalize(doc: Document, ctx: Context) -> Iterator[Proposal]:
     """Drop a leading BOM and controls no channel reads; mark lone surrogates; compose to NFC
     (the engine runs it only where ``UNNORMALIZED`` finds work)."""
-    letters = set().union(*(channel.suspicious for channel in ctx.channels))
+    letters = suspicious_characters(ctx.channels)
     for number, line in enumerate(doc.lines):
         text = line.text
         if text.isascii() and text.isprintable():
