@@ -14,6 +14,9 @@ from typing import Any
 
 from . import rules
 
+#: A proposal less likely than this is not reported, not even as a suspicion.
+SUSPICION_FLOOR = 0.2
+
 
 @dataclass(frozen=True)
 class Step:

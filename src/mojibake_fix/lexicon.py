@@ -44,6 +44,8 @@ CACHE_LIMIT = 500_000
 COMMON_LETTER = 1e-4
 #: Below this (zipf 2) a listed word is noise: typos, names, even mojibake ("ŽtŽ").
 KNOWN_FLOOR = 1e-7
+#: A common word: at least this frequent (zipf 3).
+COMMON_WORD = 1e-6
 #: Below this frequency a word is also looked up in the other languages' lists.
 RARE = 1e-6
 #: Languages kept for a document: those with at least this share of the best one's hits.

@@ -55,7 +55,7 @@ ORDINALS = frozenset("ºª")
 #: Characters that may sit between two letters of one token (l’eau, Nations-Unies, a.m.).
 JOINERS = frozenset("'’ʼ-‐./")
 
-COMMON = math.log(1e-2)
+COMMON_PIECE = math.log(1e-2)  # prose's punctuation (``COMMON_PUNCTUATION``), an ordinal's ending ("1er")
 UNCOMMON = math.log(1e-3)  # other punctuation, currency signs
 RARE_SYMBOL = math.log(1e-6)  # ™ ‰ ¼ ÷ and other symbols
 CONTROL = math.log(1e-8)  # controls, private use, unassigned
@@ -87,7 +87,7 @@ def symbol_logprob(char: str) -> float:
     True
     """
     if char in COMMON_PUNCTUATION:
-        return COMMON
+        return COMMON_PIECE
     if char.isspace():
         return UNCOMMON
     category = unicodedata.category(char)
@@ -262,7 +262,7 @@ def text_logprob(text: str, lexicon: Lexicon) -> float:
         if first.isdigit():
             total += NUMBER
         elif piece in ORDINALS and text[match.start() - 1 : match.start()].isdigit():
-            total += COMMON
+            total += COMMON_PIECE
         elif len(piece) > 1 or unicodedata.category(first)[0] in "LM":
             total += word_logprob(piece, lexicon)
         else:

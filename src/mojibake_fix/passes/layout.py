@@ -46,12 +46,10 @@ from .. import rules
 from ..changes import Proposal, Step
 from ..context import Context
 from ..document import Document
-from ..lexicon import Lexicon
+from ..lexicon import COMMON_WORD, Lexicon
 from ..triggers import LineFilter
 from .hyphenation import TAIL, move_up, zipf
 
-#: A joined word must be at least this common (zipf 3) to join two pieces.
-COMMON = 1e-6
 #: Shortest joined word: shorter ones ("as" from "a s") are too easily made by chance.
 MIN_JOINED = 4
 #: Distinct clear split words a document must show before any is applied (the pair
@@ -107,13 +105,14 @@ class _Words:
         self._pieces: dict[str, tuple[str | None, str | None]] = {}
 
     def frequency(self, word: str) -> float:
-        """The word's frequency in the document's languages, when at least ``COMMON``."""
+        """The word's frequency in the document's languages, when at least ``COMMON_WORD`` (zipf 3): a joined word must be so common
+        to join two pieces."""
         found = self._frequency.get(word)
         if found is None:
             found = 0.0
             if self.lexicon.known(word):  # the cheap look-up first: most strings are no word
                 frequency, language = self.lexicon.frequency(word)
-                if language in self.lexicon.languages and frequency >= COMMON:
+                if language in self.lexicon.languages and frequency >= COMMON_WORD:
                     found = frequency
             self._frequency[word] = found
         return found
@@ -129,7 +128,7 @@ class _Words:
 
     def is_word(self, piece: str) -> bool:
         """Whether ``piece`` is a word in its own right (a lone letter must be very common)."""
-        return self.frequency(piece) >= (WORD_LETTER if len(piece) == 1 else COMMON)
+        return self.frequency(piece) >= (WORD_LETTER if len(piece) == 1 else COMMON_WORD)
 
 
 @dataclass(frozen=True)

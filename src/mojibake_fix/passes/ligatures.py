@@ -63,11 +63,11 @@ import regex
 
 from .. import rules
 from ..align import differing_span
-from ..changes import Proposal, Step
+from ..changes import SUSPICION_FLOOR, Proposal, Step
 from ..channels import Channel
 from ..context import Context
 from ..document import Document
-from ..lexicon import Lexicon
+from ..lexicon import COMMON_WORD, Lexicon
 from ..scoring import TOKEN, describe, share
 from ..triggers import Trigger
 from .accents import combine
@@ -110,7 +110,7 @@ TECHNICAL = re.compile(r"[@/\\_=<>{}\[\]|#~]|[^\W\d_]\.[^\W\d_]")
 #: Highest confidence of any repair, and of a code point spelled out into no known word.
 CAP, UNKNOWN_CAP = 0.99, 0.95
 #: Prior odds (natural log) of a word split in two, and of its ligature lost at the gap.
-JOIN = math.log(0.05)
+SPLIT_ODDS = math.log(0.05)
 INSERTED = math.log(0.2)
 #: Prior odds (natural log) that a stand-in at a word's edge is no letter rather than a
 #: ligature: a form feed is most often a page break, other stand-ins most often a glyph.
@@ -121,13 +121,8 @@ DROPPED = math.log(0.01)
 NO_EVIDENCE_CAP = 0.8
 #: Document evidence for dropped ligatures: distinct words, or ligatures repaired otherwise.
 EVIDENCE = 2
-#: A common word: this frequent (zipf 3) in the document's languages.  A split word
-#: needs a piece that is none; a dropped ligature must give one.
-COMMON = 1e-6
 #: A dropped ligature is put back only into a word of at least this many letters.
 DROPPED_MIN_LETTERS = 3
-#: Readings less likely than this are not even reported as suspicions.
-SUSPICION_FLOOR = 0.2
 #: Stand-ins per word tried at most (each has six readings).
 MAX_STAND_INS = 3
 
@@ -235,12 +230,13 @@ class _Scan:
         return found
 
     def common(self, word: str) -> bool:
-        """Whether ``word`` is a known word at least as frequent as ``COMMON`` (zipf 3)."""
+        """Whether ``word`` is a known word at least as frequent as ``COMMON_WORD`` (zipf 3):
+        a split word needs a piece that is none; a dropped ligature must give one."""
         form = self.known(word)
         if form is None:
             return False
         frequency, language = self.lexicon.frequency(form)
-        return frequency >= COMMON and language in self.lexicon.languages
+        return frequency >= COMMON_WORD and language in self.lexicon.languages
 
     def score(self, word: str) -> float:
         """The lexicon's log-probability of ``word``, in its known form when it has one."""
@@ -307,7 +303,7 @@ class _Scan:
             return None
         gaps = ("",) if len(pieces) == 3 or _ligature_at_gap(spelled[0], spelled[1]) else LETTERS
         found = [
-            (self.score(word) + JOIN + (INSERTED if gap else 0.0), word)
+            (self.score(word) + SPLIT_ODDS + (INSERTED if gap else 0.0), word)
             for gap in gaps
             for word in [gap.join(spelled)]
             if self.known(word)
@@ -514,7 +510,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
 
     Confidence is the softmax of the lexicon's log-probabilities of the reading, the
     word as it is, and the other readings found (split words and dropped ligatures
-    weighted by the prior odds ``JOIN``, ``INSERTED``, ``DROPPED``), at most ``CAP``.
+    weighted by the prior odds ``SPLIT_ODDS``, ``INSERTED``, ``DROPPED``), at most ``CAP``.
     A code point spelled out into no known word is weighed against the channels'
     readings only, at most ``UNKNOWN_CAP``; a dropped ligature without the document's
     evidence gets at most ``NO_EVIDENCE_CAP``, below the bar.
