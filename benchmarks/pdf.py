@@ -29,7 +29,6 @@ from pathlib import Path
 import ftfy
 
 import mojibake_fix
-from mojibake_fix.align import word_accuracy
 from mojibake_fix.sources.pdf import extract
 
 PDFS = Path(__file__).resolve().parent.parent / "corpus" / "pdf"
@@ -37,6 +36,18 @@ LIGATURE = re.compile("[\ufb00-\ufb06]")
 SPACING_ACCENT = re.compile(r"[`´ˆ˜¨¸ˇ˘˙˚˝˛¯](?=\w)|(?<=\w)[`´ˆ˜¨¸ˇ˘˙˚˝˛¯]")
 CID = re.compile(r"\(cid:\d+\)")
 HYPHEN_END = re.compile(r"\w-$", re.MULTILINE)
+
+
+def word_accuracy(reference: str, text: str) -> float:
+    """The share of ``reference``'s words found in order in ``text`` (white space and form
+    feeds separate words; difflib aligns the two word lists).
+
+    >>> word_accuracy("le conseil a été lancé", "le con seil a été lancé")
+    0.8
+    """
+    ref, got = reference.replace("\f", " ").split(), text.replace("\f", " ").split()
+    matcher = difflib.SequenceMatcher(None, ref, got, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / max(len(ref), 1)
 
 
 def matched(reference: str, text: str) -> set[int]:

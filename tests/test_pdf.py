@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS
+from pdf import word_accuracy
 from test_cli import run
 
 from mojibake_fix import PDFError, clean_pdf, undo
-from mojibake_fix.align import word_accuracy
 from mojibake_fix.sources.pdf import extract
 
 PDFS = CORPUS / "pdf"

@@ -1,4 +1,4 @@
-"""Where two versions of a text differ, as spans of each; how many words of one the other keeps.
+"""Where two versions of a text differ, as spans of each; a text with some of its spans replaced.
 
 >>> diff_spans("ŽtŽ", "été")
 ((0, 1, 0, 1), (2, 3, 2, 3))
@@ -68,14 +68,3 @@ def differing_span(old: str, new: str) -> tuple[int, int, int]:
         tail += 1
     return start, len(old) - tail, len(new) - tail
 
-
-def word_accuracy(reference: str, text: str) -> float:
-    """The share of ``reference``'s words found in order in ``text`` (white space and form
-    feeds separate words; difflib aligns the two word lists).
-
-    >>> word_accuracy("le conseil a été lancé", "le con seil a été lancé")
-    0.8
-    """
-    ref, got = reference.replace("\f", " ").split(), text.replace("\f", " ").split()
-    matcher = SequenceMatcher(None, ref, got, autojunk=False)
-    return sum(block.size for block in matcher.get_matching_blocks()) / max(len(ref), 1)

@@ -36,6 +36,12 @@ from dataclasses import dataclass
 
 from . import InputError
 
+# pdfminer.six warns through logging about every oddity of a damaged PDF, which it then
+# reads anyway (a damaged PDF it cannot read is a ``PDFError``).  A handler of its own
+# keeps those warnings off standard error where the application set up no logging, and
+# leaves them to the application's handlers where it did; no level is changed.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+
 #: Layout analysis parameters; see the module docstring for why.
 LAPARAMS = {
     "line_margin": 0.5,
@@ -141,7 +147,6 @@ def _extract(data: bytes, password: str, rebuild: bool) -> list[str]:
                     font.cid2unicode.pop(code, None)
             return font
 
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         parser = PDFParser(io.BytesIO(data))
         document = (Rebuilt if rebuild else PDFDocument)(parser, password=password)
