@@ -92,7 +92,6 @@ MAX_COMBINATIONS = 216
 class Channel:
     """What every channel offers the engine."""
 
-    name: str
     #: every character this channel may have produced (what a suspicious token holds)
     suspicious: frozenset[str]
     #: whether a token's clear reading through this channel is evidence for the channel
@@ -115,6 +114,11 @@ class Channel:
 
     def suspects(self, token: str) -> set[int]:
         """The positions in ``token`` of the characters this channel would change."""
+        raise NotImplementedError
+
+    @property
+    def name(self) -> str:
+        """The channel's name, as rules give it: ``true>read``."""
         raise NotImplementedError
 
     @property
@@ -290,7 +294,7 @@ class SingleByteChannel(Channel):
         ()
         """
         direct = self.repair_map.get(char)
-        found = (direct,) if direct else ()
+        found: tuple[str, ...] = (direct,) if direct else ()
         if char in PLACEHOLDERS and self.lost_letters:
             found += tuple(sorted(self.lost_letters - set(found)))
         return found

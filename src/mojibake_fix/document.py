@@ -75,7 +75,7 @@ class Line:
 
     def _segments(self) -> list[tuple[int, int, int, int, Edit | None]]:
         """The line cut into (in_start, in_end, out_start, out_end, edit or None)."""
-        segments = []
+        segments: list[tuple[int, int, int, int, Edit | None]] = []
         in_pos = out_pos = 0
         for edit in self.edits:
             if edit.start > in_pos:

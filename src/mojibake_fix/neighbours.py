@@ -100,7 +100,7 @@ class NeighbourModel:
 @cache
 def _tables() -> dict[str, dict[str, object]]:
     data = resources.files(__package__).joinpath("data/neighbours.json.gz").read_bytes()
-    return json.loads(gzip.decompress(data))["languages"]  # type: ignore[no-any-return]
+    return json.loads(gzip.decompress(data))["languages"]
 
 
 @cache

@@ -78,8 +78,8 @@ def normalize(doc: Document, ctx: Context) -> Iterator[Proposal]:
         for match in CONTROL.finditer(text):
             if match.group() not in letters:
                 yield Proposal(number, match.start(), match.end(), "", _control_step(match.group(), "control"))
-        for match in SURROGATE.finditer(text):
-            yield Proposal(number, match.start(), match.end(), "\ufffd", _control_step(match.group(), "lone surrogate"))
+        for surrogate in SURROGATE.finditer(text):
+            yield Proposal(number, surrogate.start(), surrogate.end(), "\ufffd", _control_step(surrogate.group(), "lone surrogate"))
         if not unicodedata.is_normalized("NFC", text):
             composed = unicodedata.normalize("NFC", text)
             start, old_end, new_end = differing_span(text, composed)

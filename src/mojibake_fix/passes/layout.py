@@ -220,8 +220,8 @@ def split_words(doc: Document, ctx: Context) -> Iterator[Proposal]:
     for number, gaps in inline.items():
         for end, pair in gaps:
             yield Proposal(number, end, end + 1, "", _step(pair, clear, patterns))
-    for below, (tail, pair) in across.items():
-        yield from move_up(texts, below - 1, len(texts[below - 1]), below, tail, _step(pair, clear, patterns))
+    for tail_line, (tail, pair) in across.items():
+        yield from move_up(texts, tail_line - 1, len(texts[tail_line - 1]), tail_line, tail, _step(pair, clear, patterns))
 
 
 def _inline_pairs(words: _Words, suspects: set[str], tokens: list[str]) -> list[tuple[int, _Pair]]:

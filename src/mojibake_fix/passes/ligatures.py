@@ -443,7 +443,7 @@ def _line_findings(number: int, text: str, scan: _Scan, continued: bool) -> list
         start = matches[i].end() - len(join.pieces[0])
         end = matches[i + width - 1].start() + len(join.pieces[-1])
         edit_start, edit_end, after = _span_edit(text[start:end], join.word)
-        edits = ((start + edit_start, start + edit_end, after),)
+        edits: tuple[tuple[int, int, str], ...] = ((start + edit_start, start + edit_end, after),)
         findings.append(_Finding(number, edits, join.kind, join.confidence, join.evidence))
     for i, match in enumerate(matches):
         if i in used:

@@ -73,11 +73,19 @@ MAX_LINE = 5_000
 MAX_PLACEHOLDERS = 8
 #: ftfy's plan where it decoded stretches of a line apart, each by its own plan.
 INCONSISTENT = [("apply", "decode_inconsistent_utf8")]
+#: ftfy's plan of a repair: (action, parameter) steps such as ("encode", "sloppy-windows-1252").
+Plan = Sequence[tuple[str, str]]
 #: What gives the pass work in a whole text: a non-ASCII character ftfy finds odd.
 TRIGGER = Check(lambda text: not text.isascii() and is_bad(text))
 
 
-def channel_of(plan: list[tuple[str, str]]) -> str | None:
+def _explain(text: str) -> tuple[str, Plan]:
+    """ftfy's repair of ``text``'s encoding and its plan (empty where there is none)."""
+    fixed, plan = fix_encoding_and_explain(text)
+    return fixed, plan or []
+
+
+def channel_of(plan: Plan) -> str | None:
     """The confusion ftfy's ``plan`` undoes, as ``"utf-8>read>read again"``; None when
     the plan decodes no UTF-8 (a lone C1 control read as Windows-1252 is hygiene's).
 
@@ -100,7 +108,7 @@ def channel_of(plan: list[tuple[str, str]]) -> str | None:
     return ">".join(["utf-8", *reversed(read)])
 
 
-def _through_placeholder(text: str, plan: list[tuple[str, str]]) -> bool:
+def _through_placeholder(text: str, plan: Plan) -> bool:
     """Whether ``text`` holds a placeholder, as it is or read back through a first part
     of ``plan`` (a plan that does not apply to ``text`` alone says nothing).
 
@@ -112,7 +120,7 @@ def _through_placeholder(text: str, plan: list[tuple[str, str]]) -> bool:
     for end, (action, _) in enumerate(plan[:-1], 1):
         if action == "decode":
             try:
-                layers.append(apply_plan(text, plan[:end]))
+                layers.append(apply_plan(text, list(plan[:end])))
             except UnicodeError:
                 break
     return any(p in layer for layer in layers for p in PLACEHOLDERS)
@@ -134,7 +142,7 @@ def _makes_words(text: str, start: int, end: int) -> bool:
     )
 
 
-def _likeliest(text: str, fixed: str, plan: list[tuple[str, str]], lexicon: Lexicon) -> tuple[str, list[tuple[str, str]]]:
+def _likeliest(text: str, fixed: str, plan: Plan, lexicon: Lexicon) -> tuple[str, Plan]:
     """ftfy's ``fixed`` reading of ``text`` by ``plan``, or where the plan reads UTF-8 back
     through one code page, the reading the lexicon finds likeliest among those through
     each of ftfy's code pages, with each placeholder read as the byte the code page shows
@@ -155,14 +163,14 @@ def _likeliest(text: str, fixed: str, plan: list[tuple[str, str]], lexicon: Lexi
             continue
         reading = _byte_reading(text, encoding, lexicon, scores)
         score = _logprob(reading, lexicon, scores) if reading is not None else -math.inf
-        if score > best_score:
-            best, best_score = (reading, [ExplanationStep("encode", encoding), ExplanationStep("decode", "utf-8")]), score  # type: ignore[assignment]
+        if reading is not None and score > best_score:
+            best, best_score = (reading, [ExplanationStep("encode", encoding), ExplanationStep("decode", "utf-8")]), score
     return best
 
 
 def _stretch_reading(
-    before: str, alone: str, own: list[tuple[str, str]], fixed: str, start: int, end: int, lexicon: Lexicon
-) -> tuple[str, list[tuple[str, str]]]:
+    before: str, alone: str, own: Plan, fixed: str, start: int, end: int, lexicon: Lexicon
+) -> tuple[str, Plan]:
     """ftfy's reading ``alone`` of a stretch ``before`` it decoded apart by plan ``own``
     (now ``fixed[start:end]``), or where the plan reads UTF-8 back through one code page,
     the reading through each of ftfy's code pages that makes the likeliest token with the
@@ -189,7 +197,7 @@ def _stretch_reading(
         except UnicodeError:
             continue
         if (found := score(reading)) > best_score:
-            best, best_score = (reading, [ExplanationStep("encode", encoding), ExplanationStep("decode", "utf-8")]), found  # type: ignore[assignment]
+            best, best_score = (reading, [ExplanationStep("encode", encoding), ExplanationStep("decode", "utf-8")]), found
     return best
 
 
@@ -244,7 +252,7 @@ def _unshown(encoding: str) -> tuple[int, ...]:
     return tuple(byte for byte in range(0x80, 0x100) if decode_byte(codec, byte, sloppy=False) is None)
 
 
-def _alone_makes_words(line: str, start: int, end: int, before: str, plan: list[tuple[str, str]]) -> bool:
+def _alone_makes_words(line: str, start: int, end: int, before: str, plan: Plan) -> bool:
     """Whether ``line[start:end]``, the reading of ``before`` by ``plan``, makes words
     (``_makes_words``) and no other byte its placeholders may stand for does: Greek
     "Î•" is "Ε", as no other reading makes "Ελληνικά" a word, but "Ä•i" is Czech
@@ -390,7 +398,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
         text = line.text
         if text.isascii() or len(text) > MAX_LINE or not is_bad(text):
             continue
-        fixed, plan = _likeliest(text, *fix_encoding_and_explain(text), ctx.lexicon)
+        fixed, plan = _likeliest(text, *_explain(text), ctx.lexicon)
         channel = channel_of(plan) if fixed != text else None
         if channel is None:
             continue
@@ -400,7 +408,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
             before, after = text[a0:a1], fixed[b0:b1]
             steps = plan
             if plan == INCONSISTENT:  # stretches decoded apart are named by their own plans
-                alone, own = fix_encoding_and_explain(before)
+                alone, own = _explain(before)
                 if alone == after and channel_of(own):
                     after, steps = _stretch_reading(before, alone, own, fixed, b0, b1, ctx.lexicon)
                     fixed, b1 = fixed[:b0] + after + fixed[b1:], b0 + len(after)

@@ -33,6 +33,7 @@ import io
 import logging
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from . import InputError
 
@@ -43,7 +44,7 @@ from . import InputError
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 #: Layout analysis parameters; see the module docstring for why.
-LAPARAMS = {
+LAPARAMS: dict[str, Any] = {
     "line_margin": 0.5,
     "char_margin": 2.0,
     "word_margin": 0.1,
