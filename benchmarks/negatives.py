@@ -321,7 +321,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--failures", type=Path, help="write every failing line to this Markdown file")
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--write-known", action="store_true", help=f"write the failing lines to {KNOWN.relative_to(ROOT)}, each with its change's rule and evidence")
+    parser.add_argument(
+        "--write-known", action="store_true", help=f"write the failing lines to {KNOWN.relative_to(ROOT)}, each with its change's rule and evidence"
+    )
     args = parser.parse_args()
     files = negative_files()
     table: dict[str, dict[str, Outcome]] = {}

@@ -146,7 +146,11 @@ LAST_WORD = re.compile(r"(?:^|[\s(«„“\"])([\w.]+)\.$")
 # Common abbreviations of the corpus languages that are not, or seldom, at the
 # end of a sentence ("etc." and the like often are, so they are not listed).
 ABBREVIATIONS = frozenset(
-    ["abs", "bspw", "bzw", "ca", "cca", "cf", "dr", "dvs", "ej", "env", "esim", "evt", "evtl", "ex", "fx", "ggf", "inkl", "jf", "jfr", "kap", "ks", "mht", "mm", "nr", "np", "ns", "např", "popř", "pozn", "pga", "pág", "resp", "sog", "str", "tj", "tzn", "tzv", "viz", "vgl", "vs", "wg", "zob", "δηλ", "ηλ", "напр", "см", "стр"]
+    [
+        "abs", "bspw", "bzw", "ca", "cca", "cf", "dr", "dvs", "ej", "env", "esim", "evt", "evtl", "ex", "fx", "ggf",
+        "inkl", "jf", "jfr", "kap", "ks", "mht", "mm", "nr", "np", "ns", "např", "popř", "pozn", "pga", "pág", "resp",
+        "sog", "str", "tj", "tzn", "tzv", "viz", "vgl", "vs", "wg", "zob", "δηλ", "ηλ", "напр", "см", "стр"
+    ]
 )
 # An abbreviation written with inner full stops, such as "z.B" or "т.е".
 DOTTED_ABBREVIATION = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)+")

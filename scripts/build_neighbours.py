@@ -133,7 +133,9 @@ def build(lang: str, cache: Path, min_count: int) -> tuple[str, str, dict[str, o
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/mojibake-fix-neighbours"), help="where packages are downloaded and unpacked (default: %(default)s)")
+    parser.add_argument(
+        "--cache", type=Path, default=Path("/tmp/mojibake-fix-neighbours"), help="where packages are downloaded and unpacked (default: %(default)s)"
+    )
     parser.add_argument("--min-count", type=int, default=20, help="keep words seen at least this often (default: %(default)s)")
     parser.add_argument("--jobs", type=int, default=2, help="languages built at once (default: %(default)s)")
     parser.add_argument("--output", type=Path, default=OUTPUT, help="default: %(default)s")

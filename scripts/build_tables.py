@@ -138,7 +138,10 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=400, help="top words kept per language (default 400)")
     parser.add_argument("--letter-share", type=float, default=1e-4, help="share of running text a letter's words must reach (default 1e-4)")
     parser.add_argument("--apostrophe-share", type=float, default=5e-4, help="the same for words with an apostrophe (default 5e-4)")
-    parser.add_argument("--clitic-share", type=float, default=1e-4, help="share of running text the words sharing a part beside an apostrophe must reach (default 1e-4)")
+    parser.add_argument(
+        "--clitic-share", type=float, default=1e-4,
+        help="share of running text the words sharing a part beside an apostrophe must reach (default 1e-4)",
+    )
     parser.add_argument("--output", type=Path, default=OUTPUT, help=f"where to write (default {OUTPUT.relative_to(ROOT)})")
     args = parser.parse_args()
     table = {"wordfreq": version("wordfreq"), "languages": build(args.top, args.letter_share, args.apostrophe_share, args.clitic_share)}

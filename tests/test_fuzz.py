@@ -2,7 +2,8 @@
 
 Any bytes given to ``clean_bytes`` end in a result or in ``InputError`` (binary data), and
 real PDFs with bytes flipped, cut or inserted given to ``clean_pdf`` in a result or in
-``PDFError``: never another exception, never an error message of more than one line.  CI runs these with the default budget; raise ``FUZZ_EXAMPLES`` to fuzz longer.
+``PDFError``: never another exception, never an error message of more than one line.  CI runs these
+with the default budget; raise ``FUZZ_EXAMPLES`` to fuzz longer.
 """
 
 from __future__ import annotations

@@ -30,7 +30,11 @@ def _shown(outcome: negatives.Outcome, name: str) -> list[str]:
     known = {key: lines for key, lines in negatives.known_failures().items() if key[0] == outcome.arrangement and key[1].startswith(name)}
     got = negatives.failing(outcome)
     new = [negatives.describe(f) for f in outcome.failures if f.number not in known.get((f.arrangement, f.source), set())]
-    fixed = [f"{source} line {number} no longer fails" for (_, source), lines in known.items() for number in sorted(lines - got.get((outcome.arrangement, source), set()))]
+    fixed = [
+        f"{source} line {number} no longer fails"
+        for (_, source), lines in known.items()
+        for number in sorted(lines - got.get((outcome.arrangement, source), set()))
+    ]
     return new + fixed
 
 
