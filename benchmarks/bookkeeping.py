@@ -14,7 +14,7 @@ judging alone reaches twice ftfy's throughput.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,31 +23,31 @@ from speed import best_time, repeated  # this folder's speed benchmark
 
 import mojibake_fix
 from mojibake_fix import engine
-from mojibake_fix.changes import Proposal
+from mojibake_fix.changes import ChannelEvidence, Proposal
 from mojibake_fix.context import Context
 from mojibake_fix.document import Document
+from mojibake_fix.engine import Pass
 from mojibake_fix.passes import ligatures, mojibake
 
 ROOT = Path(__file__).resolve().parent.parent
 JUDGING = (mojibake.repair, ligatures.repair)
-Pass = Callable[[Document, Context], Iterable[Proposal]]
 
 
-def recording(run: Pass, calls: list[list[Proposal]]) -> Pass:
+def recording(run: Pass, calls: list[list[Proposal | ChannelEvidence]]) -> Pass:
     """``run``, keeping what each call proposes in ``calls``."""
 
-    def recorded(doc: Document, ctx: Context) -> list[Proposal]:
+    def recorded(doc: Document, ctx: Context) -> list[Proposal | ChannelEvidence]:
         calls.append(list(run(doc, ctx)))
         return calls[-1]
 
     return recorded
 
 
-def replaying(calls: list[list[Proposal]]) -> Pass:
+def replaying(calls: list[list[Proposal | ChannelEvidence]]) -> Pass:
     """A pass giving back the recorded proposals, call after call (over again each run)."""
     position = [0]
 
-    def replayed(doc: Document, ctx: Context) -> list[Proposal]:
+    def replayed(doc: Document, ctx: Context) -> list[Proposal | ChannelEvidence]:
         found = calls[position[0] % len(calls)]
         position[0] += 1
         return found
@@ -67,7 +67,7 @@ def main() -> None:
     brochure = (ROOT / "corpus" / "brochure" / "input.txt").read_text(encoding="utf-8")
     text = repeated(brochure, 2_000_000)
     original = engine.PASSES
-    calls: dict[Pass, list[list[Proposal]]] = {run: [] for run in JUDGING}
+    calls: dict[Pass, list[list[Proposal | ChannelEvidence]]] = {run: [] for run in JUDGING}
     try:
         engine.PASSES = with_passes(lambda run: recording(run, calls[run]))
         expected = mojibake_fix.fix_text(text)

@@ -6,8 +6,8 @@ import pytest
 from conftest import CORPUS
 
 from mojibake_fix import clean, fix_text
-from mojibake_fix.api import LANGUAGE_SAMPLE
 from mojibake_fix.channels import DEFAULT_CHANNELS, get_channel
+from mojibake_fix.languages import LANGUAGE_SAMPLE
 from mojibake_fix.lexicon import Lexicon
 from mojibake_fix.passes.mojibake import Candidate, TokenJudge, attested_languages
 

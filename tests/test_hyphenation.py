@@ -14,9 +14,10 @@ from conftest import CORPUS
 
 from mojibake_fix import engine, undo
 from mojibake_fix.changes import Change, Proposal, Suspicion
-from mojibake_fix.context import Context
+from mojibake_fix.context import Context, Settings
 from mojibake_fix.document import Document, describe_breaks
-from mojibake_fix.lexicon import Lexicon, guess_languages
+from mojibake_fix.languages import guess_languages
+from mojibake_fix.lexicon import Lexicon
 from mojibake_fix.passes import hyphenation
 
 Pass = Callable[[Document, Context], Iterable[Proposal]]
@@ -27,7 +28,7 @@ def repair(text: str, languages: Sequence[str], passes: Sequence[Pass]) -> tuple
     """Run ``passes`` on ``text``; check that the line count is kept and that the input
     comes back from the output and the changes."""
     doc = Document.from_text(text)
-    suspicions = engine.run(doc, Context(Lexicon.shared(languages), ()), passes=passes)
+    suspicions = engine.run(doc, Settings(channels=(), languages=tuple(languages)), passes=passes).suspicions
     output, changes = doc.render(keep_breaks=True), doc.changes()
     assert len(output.split("\n")) == len(text.split("\n"))
     assert undo(output, changes, describe_breaks(doc.breaks), kept_breaks=True) == text

@@ -12,9 +12,10 @@ from mojibake_fix import clean, engine, fix_text, undo
 from mojibake_fix.api import default_repairs
 from mojibake_fix.changes import Change, Suspicion
 from mojibake_fix.channels import DEFAULT_CHANNELS, get_channel
-from mojibake_fix.context import Context
+from mojibake_fix.context import Context, Settings
 from mojibake_fix.document import Document, describe_breaks
-from mojibake_fix.lexicon import Lexicon, guess_languages
+from mojibake_fix.languages import guess_languages
+from mojibake_fix.lexicon import Lexicon
 from mojibake_fix.passes import ligatures, mojibake
 
 CHANNELS = tuple(get_channel(name) for name in DEFAULT_CHANNELS)
@@ -26,10 +27,14 @@ def context(languages: list[str]) -> Context:
     return Context(lexicon=Lexicon.shared(languages), channels=CHANNELS)
 
 
+def settings(languages: list[str]) -> Settings:
+    return Settings(CHANNELS, languages=tuple(languages))
+
+
 def run(text: str, languages: list[str], passes: tuple[engine.Pass, ...] = (ligatures.repair,)) -> tuple[Document, list[Suspicion]]:
     """The engine with only ``passes``, the lexicon forced to ``languages``."""
     doc = Document.from_text(text)
-    suspicions = engine.run(doc, context(languages), passes=passes)
+    suspicions = engine.run(doc, settings(languages), passes=passes).suspicions
     assert undo(doc.render(), doc.changes(), describe_breaks(doc.breaks)) == text
     return doc, suspicions
 
@@ -275,7 +280,7 @@ def test_proposals_do_not_overlap_and_a_second_run_finds_nothing() -> None:
     proposals = sorted(ligatures.repair(doc, ctx), key=lambda p: (p.line, p.start))
     assert proposals
     assert all(a.end <= b.start for a, b in pairwise(proposals))
-    engine.run(doc, ctx, passes=(ligatures.repair,))
+    engine.run(doc, settings(["en", "fr"]), passes=(ligatures.repair,))
     again = Document.from_text(doc.render())
     assert list(ligatures.repair(again, ctx)) == []
 

@@ -10,29 +10,22 @@ import inspect
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from itertools import chain
 from typing import NamedTuple
 
 from . import engine
-from .changes import CleanResult, Suspicion, summarize
+from .changes import ChannelEvidence, CleanResult, Suspicion, summarize
 from .channels import DEFAULT_CHANNELS, Channel, Utf8Channel, get_channel
-from .context import Context
+from .context import Context, Settings
 from .document import LINE_BREAK, Document, describe_breaks, split_lines
-from .lexicon import Lexicon, guess_languages, known_language
+from .lexicon import known_language
 from .passes import hygiene
-from .passes.mojibake import attested_languages, document_words
-from .screen import sample
 from .shown import SHOWN_CHANNELS
 from .sources.pdf import extract, page_of_lines
 from .sources.text import decode
+from .survey import survey
 
 #: The optional repairs: name → (on by default for text, on by default for PDF input).
-REPAIRS = engine.OPTIONAL
-
-#: Tokens read (with the readings of the suspicious ones) to guess a document's languages.
-LANGUAGE_SAMPLE = 20000
-#: Characters of the other lines added to the guess, spread over the document.
-GUESS_SAMPLE = 5000
+REPAIRS = engine.REPAIRS
 
 
 def clean(
@@ -64,8 +57,8 @@ def clean(
         changes,
         done.suspicions,
         lines=len(done.breaks),
-        languages=done.ctx.notes.get("languages", list(done.ctx.lexicon.languages)),
-        channels=done.ctx.notes.get("channels", {}),
+        languages=list(done.first.lexicon.languages),
+        channels=done.evidence.channels if done.evidence is not None else {},
         line_breaks=describe_breaks(done.breaks),
         kept_line_breaks=keep_line_breaks,
     )
@@ -74,13 +67,15 @@ def clean(
 
 class _Repaired(NamedTuple):
     """What ``_repair`` did: the output, the document with its edits (None when the text
-    needed nothing), the context, the input's line breaks and the suspicions."""
+    needed nothing), the first survey of the text, the input's line breaks, the
+    suspicions and the channel evidence."""
 
     output: str
     doc: Document | None
-    ctx: Context
+    first: Context
     breaks: list[str]
     suspicions: list[Suspicion]
+    evidence: ChannelEvidence | None = None
 
 
 def _repair(
@@ -99,32 +94,22 @@ def _repair(
     if unknown:
         raise ValueError(f"unknown repair(s) {', '.join(unknown)} (choose from {', '.join(REPAIRS)})")
 
-    def guess(texts: Sequence[str], lines: Sequence[int], channels: Sequence[Channel]) -> tuple[list[str], list[str]]:
-        # the languages the lines worth a look and a sample of the rest attest; where they
-        # attest none, the lexicon still needs some: those of every reading of their odd words
-        looked_at = set(lines)
-        odd = [texts[number] for number in lines]
-        rest = sample([text for number, text in enumerate(texts) if number not in looked_at], GUESS_SAMPLE).split()
-        attested = attested_languages(odd, channels, LANGUAGE_SAMPLE, rest)
-        return attested or guess_languages(chain(document_words(odd, channels, LANGUAGE_SAMPLE), rest)), attested
-
-    ctx = Context(
-        lexicon=Lexicon.shared(languages or ()),
+    settings = Settings(
         channels=channel_list,
         min_confidence=min_confidence,
-        guess_languages=None if languages is not None else guess,
         repairs=enabled,
+        languages=None if languages is None else tuple(languages),
         candidates=_candidates(channel_list),
     )
     lines, breaks = split_lines(text)
-    ctx.refresh_languages(lines)
-    if not ctx.worth_a_look and hygiene.composed(text) and not engine.triggered(text, enabled):
+    first = survey(lines, settings)
+    if not first.worth_a_look and hygiene.composed(text) and not engine.triggered(text, enabled):
         # the fast path: no pass would propose anything, so the text is its own output
         output = text if keep_line_breaks or "\r" not in text else LINE_BREAK.sub("\n", text)
-        return _Repaired(output, None, ctx, breaks, [])
+        return _Repaired(output, None, first, breaks, [])
     doc = Document(lines, breaks)
-    suspicions = engine.run(doc, ctx)
-    return _Repaired(doc.render(keep_line_breaks), doc, ctx, breaks, suspicions)
+    outcome = engine.run(doc, settings, first)
+    return _Repaired(doc.render(keep_line_breaks), doc, first, breaks, outcome.suspicions, outcome.evidence)
 
 
 def _candidates(channels: Sequence[Channel]) -> tuple[Channel, ...]:

@@ -59,6 +59,15 @@ class Proposal:
 
 
 @dataclass(frozen=True)
+class ChannelEvidence:
+    """What a document shows of its channels, as the mojibake pass learnt it: for each
+    channel's name, its prior and the tokens clearly for and against it (the summary's
+    ``channels``)."""
+
+    channels: dict[str, dict[str, Any]]
+
+
+@dataclass(frozen=True)
 class Change:
     """An edit as the report shows it: 1-based line, input and output column spans.
 

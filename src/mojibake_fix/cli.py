@@ -15,8 +15,7 @@ from typing import IO, TYPE_CHECKING
 
 from . import __version__
 from .channels import DEFAULT_CHANNELS, get_channel
-from .engine import OPTIONAL as REPAIRS
-from .engine import REPAIR_HELP
+from .engine import REPAIR_HELP, REPAIRS
 from .report import FORMATS, read_jsonl
 
 if TYPE_CHECKING:

@@ -24,7 +24,13 @@ Order, and why:
 10. ``hygiene.mark_lost_bytes``: after step 6, since a C1 control may be a letter it restores;
 11. ``hygiene.normalize`` again, so the output is NFC whatever the repairs wrote.
 
-Passes with an option name run only when ``Context.repairs`` holds it.
+Passes with an option name run only when ``Settings.repairs`` holds it.
+
+A pass reads the document and the round's ``Context`` (``survey.survey``: the channels,
+the lexicon, the lines worth a look), never changes either, and yields ``Proposal``s;
+the mojibake pass also yields the ``ChannelEvidence`` it learnt, which the summary
+reports.  The engine alone applies proposals, and surveys the text again after a pass
+changed it.
 
 The sequence runs again on its own output until a round changes nothing (at most
 ``MAX_ROUNDS``): a repair can reveal another (a token freed of a stray control), and a
@@ -38,13 +44,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
 
-from .changes import Proposal, Suspicion
-from .context import Context
+from .changes import ChannelEvidence, Proposal, Suspicion
+from .context import Context, Settings
 from .document import Document, Edit, Line
 from .passes import (
     accents,
@@ -57,9 +63,11 @@ from .passes import (
     spacing,
     utf8,
 )
+from .survey import Surveyor
 from .triggers import Finder, Trigger, any_of
 
-Pass = Callable[[Document, Context], Iterable[Proposal]]
+Pass = Callable[[Document, Context], Iterable[Proposal | ChannelEvidence]]
+
 
 @dataclass(frozen=True)
 class Stage:
@@ -91,7 +99,7 @@ PASSES: tuple[Stage, ...] = (
     Stage(hygiene.normalize, trigger=hygiene.UNNORMALIZED),
 )
 #: Optional repairs: name → (on by default for text, on by default for PDF input).
-OPTIONAL: dict[str, tuple[bool, bool]] = {
+REPAIRS: dict[str, tuple[bool, bool]] = {
     "ligatures": (True, True),
     "accents": (True, True),
     "hyphenation": (True, True),
@@ -145,25 +153,37 @@ def _triggers(repairs: frozenset[str]) -> tuple[re.Pattern[str] | None, tuple[Fi
 MAX_ROUNDS = 4
 
 
-def run(doc: Document, ctx: Context, passes: Sequence[Pass] | None = None) -> list[Suspicion]:
+@dataclass
+class Outcome:
+    """What a run found besides the edits it made to the document."""
+
+    #: the proposals below the bar, as suspicions in input columns
+    suspicions: list[Suspicion] = field(default_factory=list)
+    #: the channel evidence a pass first gave: the input's, not a later round's
+    evidence: ChannelEvidence | None = None
+
+
+def run(doc: Document, settings: Settings, first: Context | None = None, passes: Sequence[Pass] | None = None) -> Outcome:
     """Run ``passes`` over ``doc`` in rounds until nothing changes; see the module docstring.
 
-    Returns the proposals below the bar as suspicions (columns in the input): each
-    round's, the latest for a span, unless a later round changed that span after all.
-    An early round sees the damage around a doubtful token ("11¼ Žtage"), a later one
-    no longer does, so a doubt raised early is kept.
-    Without ``passes``, those of ``PASSES`` that ``ctx.repairs`` enables run, each only
-    when its trigger finds something in the text as it is then.
+    ``first`` is the survey of ``doc`` as it is, where the caller made it already.
+    The suspicions are each round's, the latest for a span, unless a later round
+    changed that span after all.  An early round sees the damage around a doubtful
+    token ("11¼ Žtage"), a later one no longer does, so a doubt raised early is kept.
+    Without ``passes``, those of ``PASSES`` that ``settings.repairs`` enables run, each
+    only when its trigger finds something in the text as it is then.
     """
-    stages = stages_for(ctx.repairs) if passes is None else tuple(Stage(run_pass) for run_pass in passes)
+    stages = stages_for(settings.repairs) if passes is None else tuple(Stage(run_pass) for run_pass in passes)
+    surveyor = Surveyor(settings, doc.texts, first)
     found: dict[tuple[int, int, int], Suspicion] = {}
+    outcome = Outcome()
     for _ in range(MAX_ROUNDS):
-        ctx.refresh_languages(doc.texts)
-        suspicions, applied = run_once(doc, ctx, stages)
+        suspicions, applied = run_once(doc, surveyor, stages, outcome)
         found.update(((s.line, s.start, s.end), s) for s in suspicions)
         if not applied:
             break
-    return [s for key, s in sorted(found.items()) if not _edited(doc.lines[s.line - 1].edits, s.start, s.end)]
+    outcome.suspicions = [s for key, s in sorted(found.items()) if not _edited(doc.lines[s.line - 1].edits, s.start, s.end)]
+    return outcome
 
 
 def _edited(edits: Sequence[Edit], start: int, end: int) -> bool:
@@ -218,12 +238,13 @@ def _suspicions(line: Line, number: int, proposals: Sequence[Proposal]) -> list[
     return found
 
 
-def run_once(doc: Document, ctx: Context, stages: Sequence[Stage]) -> tuple[list[Suspicion], int]:
+def run_once(doc: Document, surveyor: Surveyor, stages: Sequence[Stage], outcome: Outcome) -> tuple[list[Suspicion], int]:
     """One round: each pass in turn, applying its proposals at or above the bar, on the
-    text as the passes before it left it (screened again when they changed it).
+    text as the passes before it left it (surveyed again when they changed it).
 
     Within one pass, overlapping proposals are resolved in favour of the surer one.
-    Returns the suspicions and the number of proposals applied.
+    Returns the suspicions and the number of proposals applied; the first channel
+    evidence a pass gives goes into ``outcome``.
     """
     suspicions: list[Suspicion] = []
     applied = 0
@@ -232,8 +253,7 @@ def run_once(doc: Document, ctx: Context, stages: Sequence[Stage]) -> tuple[list
     verdicts: dict[Finder, bool] = {}  # the other triggers' on ``joined`` (two passes share one)
     scan = _scan(tuple(stage.trigger for stage in stages if isinstance(stage.trigger, Trigger)))
     for stage in stages:
-        if applied:
-            ctx.refresh_languages(doc.texts)  # a no-op unless the last pass changed the text
+        ctx = surveyor(doc.texts)  # surveyed again only when the last pass changed the text
         if stage.trigger is not None:
             if joined is None:
                 joined = "\n".join(doc.texts)
@@ -252,7 +272,13 @@ def run_once(doc: Document, ctx: Context, stages: Sequence[Stage]) -> tuple[list
         accepted: dict[int, list[Proposal]] = {}
         doubtful: dict[int, list[Proposal]] = {}
         taken: dict[int, list[tuple[int, int]]] = {}
-        for proposal in sorted(stage.run(doc, ctx), key=lambda p: -p.step.confidence):
+        proposals = []
+        for found in stage.run(doc, ctx):
+            if isinstance(found, ChannelEvidence):
+                outcome.evidence = outcome.evidence or found
+            else:
+                proposals.append(found)
+        for proposal in sorted(proposals, key=lambda p: -p.step.confidence):
             if proposal.step.confidence < ctx.min_confidence:
                 doubtful.setdefault(proposal.line, []).append(proposal)
                 continue

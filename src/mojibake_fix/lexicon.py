@@ -1,4 +1,4 @@
-"""Word knowledge: per-language word frequencies, a character model, a language guess.
+"""Word knowledge: per-language word frequencies, a character model, the letters of each language.
 
 Frequencies come from wordfreq's lists, loaded lazily, once per process, and only for
 the languages in play.  Scores are natural-log probabilities so that differences between
@@ -48,20 +48,16 @@ KNOWN_FLOOR = 1e-7
 COMMON_WORD = 1e-6
 #: Below this frequency a word is also looked up in the other languages' lists.
 RARE = 1e-6
-#: Languages kept for a document: those with at least this share of the best one's hits.
-LANGUAGE_SHARE = 0.3
-#: A line's own languages are guessed only from this many words some list knows.
-LINE_WORDS = 4
-
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]+")
+#: A word as looked up: a letter, then letters and marks.
+WORD_SHAPE = regex.compile(r"\p{L}[\p{L}\p{M}]+")
 #: "ş" and "ţ" (cedilla) as "ș" and "ț" (comma below), the form words are looked up in.
 _UNDER = str.maketrans("şţ", "șț")
 #: Controls are dropped before the guess, as the hygiene pass drops them before repairs.
-_CONTROLS = regex.compile(r"[\x00-\x1f\x7f-\x9f]")
+CONTROLS = regex.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @cache
-def _frequencies(lang: str, wordlist: str) -> dict[str, float]:
+def frequencies(lang: str, wordlist: str) -> dict[str, float]:
     """wordfreq's list for ``lang`` (empty when wordfreq has none).
 
     The list is read here rather than through ``wordfreq.get_frequency_dict``, which keeps
@@ -84,7 +80,7 @@ def _frequencies(lang: str, wordlist: str) -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, dict[str, object]]:
+def language_table() -> dict[str, dict[str, object]]:
     """Letters and top words per language, written by ``scripts/build_tables.py``."""
     data = resources.files(__package__).joinpath("data/languages.json").read_text("utf-8")
     return json.loads(data)["languages"]
@@ -92,7 +88,7 @@ def _table() -> dict[str, dict[str, object]]:
 
 @lru_cache(maxsize=8)
 def _charmodel(languages: tuple[str, ...]) -> CharModel:
-    return CharModel(w for lang in languages for w in _frequencies(lang, "small"))
+    return CharModel(w for lang in languages for w in frequencies(lang, "small"))
 
 
 @lru_cache(maxsize=8)
@@ -168,100 +164,6 @@ def fold(word: str) -> str:
     return word
 
 
-#: Per word list and candidate languages, the languages listing each (folded) word looked
-#: up so far (``_holding``), at most ``HELD_LIMIT`` words; the tuples of languages are
-#: shared between words (``_SAME``), so a word costs its key and a slot.
-_HELD_BY: dict[tuple[str, tuple[str, ...]], dict[str, tuple[str, ...]]] = {}
-_SAME: dict[tuple[str, ...], tuple[str, ...]] = {}
-HELD_LIMIT = 100_000
-
-
-def _holding(wordlist: str, candidates: Sequence[str]) -> Callable[[str], tuple[str, ...]]:
-    """A function giving, for a folded word, the ``candidates`` whose ``wordlist`` lists it;
-    the answers are kept across calls, since the guesses of every round of every document
-    look up mostly the same words.
-
-    >>> _holding("small", ("fr", "en", "de"))("conseil"), _holding("small", ("fr", "en", "de"))("haus")
-    (('fr',), ('de',))
-    """
-    key = (wordlist, tuple(candidates))
-    cache = _HELD_BY.setdefault(key, {})
-    lists = [(lang, _frequencies(lang, wordlist)) for lang in key[1]]
-
-    def holding(word: str) -> tuple[str, ...]:
-        found = cache.get(word)
-        if found is None:
-            if len(cache) > HELD_LIMIT:
-                cache.clear()
-            found = tuple(lang for lang, known in lists if word in known)
-            found = cache[word] = _SAME.setdefault(found, found)
-        return found
-
-    return holding
-
-
-def _vote(words: Counter[str], languages: Sequence[str], holding: Callable[[str], Sequence[str]]) -> list[str]:
-    """The ``languages`` whose lists hold the most of ``words`` (folded, with counts), best
-    first; a word several lists hold (``holding`` names them) counts for each a share."""
-    shares: dict[str, list[float]] = {}
-    for word, times in words.items():
-        holders = holding(word)
-        for lang in holders:
-            shares.setdefault(lang, []).append(times / len(holders))
-    hits = Counter({lang: math.fsum(shares[lang]) for lang in languages if lang in shares})
-    if not hits:
-        return []
-    best = hits.most_common(1)[0][1]
-    return [lang for lang, score in hits.most_common(4) if score >= LANGUAGE_SHARE * best]
-
-
-def guess_languages(words: Iterable[str], candidates: Sequence[str] = CANDIDATE_LANGUAGES) -> list[str]:
-    """The languages a text uses, best first, from how many of its words each list has.
-
-    Words shared by several lists count for each a share, so function words common to
-    many languages decide little.
-
-    >>> guess_languages("le conseil a été lancé au siège des nations".split())
-    ['fr']
-    """
-    seen: Counter[str] = Counter()
-    for token, times in Counter(words).items():
-        for word in _WORD.findall(_CONTROLS.sub("", token)):
-            seen[fold(word)] += times
-    return _vote(seen, candidates, _holding("small", candidates))
-
-
-def quick_languages(text: str) -> list[str]:
-    """A first guess at the languages of ``text`` from their most frequent words only.
-
-    It loads no word list, so a document can be screened before any is needed.
-
-    >>> quick_languages("Le conseil a été lancé dans la ville et sur le lac.")
-    ['fr']
-    """
-    table = _table()
-    seen: Counter[str] = Counter()
-    for word, times in Counter(_WORD.findall(text)).items():
-        seen[fold(word)] += times
-    tops = [(lang, table[lang]["top"]) for lang in CANDIDATE_LANGUAGES]
-    return _vote(seen, CANDIDATE_LANGUAGES, lambda word: [lang for lang, top in tops if word in top])  # type: ignore[operator]
-
-
-def line_languages(text: str) -> list[str]:
-    """The languages of one line, from its words, or none when it has too few known words.
-
-    >>> line_languages("Ève Curie est la fille cadette de Marie Curie.")
-    ['fr']
-    >>> line_languages("Ève Curie")
-    []
-    """
-    words = [fold(word) for word in _WORD.findall(_CONTROLS.sub("", text))]
-    holding = _holding("small", CANDIDATE_LANGUAGES)
-    if sum(bool(holding(word)) for word in words) < LINE_WORDS:
-        return []
-    return _vote(Counter(words), CANDIDATE_LANGUAGES, holding)
-
-
 def native_letters(languages: Sequence[str], initial: bool = False) -> frozenset[str]:
     """The non-ASCII letters (lower case) that common words of ``languages`` use, or
     with ``initial`` those that start common words.
@@ -269,7 +171,7 @@ def native_letters(languages: Sequence[str], initial: bool = False) -> frozenset
     >>> sorted(native_letters(["de"])), sorted(native_letters(["de"], initial=True))
     (['ß', 'ä', 'ö', 'ü'], ['ä', 'ö', 'ü'])
     """
-    table = _table()
+    table = language_table()
     key = "initials" if initial else "letters"
     return frozenset("".join(table[lang][key] for lang in languages if lang in table))  # type: ignore[misc]
 
@@ -280,7 +182,7 @@ def top_words(languages: Sequence[str]) -> frozenset[str]:
     >>> {"è", "di"} <= top_words(["it"])
     True
     """
-    table = _table()
+    table = language_table()
     return frozenset(word for lang in languages if lang in table for word in table[lang]["top"])  # type: ignore[attr-defined]
 
 
@@ -302,7 +204,7 @@ ALPHABET_WORDS = 5
 
 @cache
 def _alphabet(language: str) -> frozenset[str]:
-    counts = Counter(c for word in _frequencies(language, "small") for c in set(word) if not c.isascii() and c.isalpha())
+    counts = Counter(c for word in frequencies(language, "small") for c in set(word) if not c.isascii() and c.isalpha())
     return frozenset(c for c, n in counts.items() if n >= ALPHABET_WORDS) | FOLDED_LETTERS.get(language, frozenset())
 
 
@@ -316,13 +218,13 @@ def uses_apostrophe(languages: Sequence[str]) -> bool:
     >>> uses_apostrophe(["fr"]), uses_apostrophe(["cs"])
     (True, False)
     """
-    table = _table()
+    table = language_table()
     return any(table[lang]["apostrophe"] for lang in languages if lang in table)
 
 
 @lru_cache(maxsize=64)
 def _clitics(languages: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
-    table = _table()
+    table = language_table()
     found = [table[lang] for lang in languages if lang in table]
     return frozenset(p for t in found for p in t["elided"]), frozenset(p for t in found for p in t["suffixed"])  # type: ignore[attr-defined]
 
@@ -366,8 +268,8 @@ def listed_somewhere(token: str) -> bool:
     >>> listed_somewhere("Ève,"), listed_somewhere("Ïðèâåò"), listed_somewhere("1/n²")
     (True, False, True)
     """
-    words = [fold(w) for w in _WORD.findall(token)]
-    lists = [_frequencies(lang, "small") for lang in CANDIDATE_LANGUAGES]
+    words = [fold(w) for w in WORD_SHAPE.findall(token)]
+    lists = [frequencies(lang, "small") for lang in CANDIDATE_LANGUAGES]
     return all(any(w in freqs for freqs in lists) for w in words)
 
 
@@ -392,22 +294,6 @@ def worded(token: str, known: Callable[[str], bool] = listed_somewhere) -> bool:
     return any(len(word) > 1 for word in words) and all(known(word) for word in words if len(word) > 1)
 
 
-def languages_listing(text: str) -> tuple[str, ...]:
-    """The candidate languages whose lists hold every word of ``text`` (none: no language).
-
-    >>> languages_listing("écologiques"), languages_listing("Žcologiques")
-    (('fr',), ())
-    """
-    words = [fold(w) for w in _WORD.findall(text)]
-    if not words:
-        return ()
-    holding = _holding("small", CANDIDATE_LANGUAGES)
-    found = set(holding(words[0]))
-    for word in words[1:]:
-        found.intersection_update(holding(word))
-    return tuple(lang for lang in CANDIDATE_LANGUAGES if lang in found)
-
-
 def word_coverage(words: Sequence[str], limit: int = 2000) -> float:
     """The share of ``words`` (the first ``limit``) that some candidate language knows.
 
@@ -417,7 +303,7 @@ def word_coverage(words: Sequence[str], limit: int = 2000) -> float:
     sample = [fold(w) for w in words[:limit]]
     if not sample:
         return 0.0
-    lists = [_frequencies(lang, "small") for lang in CANDIDATE_LANGUAGES]
+    lists = [frequencies(lang, "small") for lang in CANDIDATE_LANGUAGES]
     return sum(any(w in freqs for freqs in lists) for w in sample) / len(sample)
 
 
@@ -476,7 +362,7 @@ class Lexicon:
     def _main(self) -> list[dict[str, float]]:
         """The full lists of the document's languages, loaded on first use."""
         if self._lists is None:
-            self._lists = [_frequencies(lang, "best") for lang in self.languages]
+            self._lists = [frequencies(lang, "best") for lang in self.languages]
         return self._lists
 
     @property
@@ -504,7 +390,7 @@ class Lexicon:
                 best, where = freqs[key], lang
         if best < RARE:
             for lang in self._other_languages:
-                weighted = _frequencies(lang, "small").get(key, 0.0) * OTHER_LANGUAGE_WEIGHT
+                weighted = frequencies(lang, "small").get(key, 0.0) * OTHER_LANGUAGE_WEIGHT
                 if weighted > best:
                     best, where = weighted, lang
         return best, where
@@ -523,7 +409,7 @@ class Lexicon:
             if freqs.get(key, 0.0) > best:
                 best, where = freqs[key], lang
         for lang in self._other_languages:
-            weighted = _frequencies(lang, "small").get(key, 0.0) * OTHER_LANGUAGE_WEIGHT
+            weighted = frequencies(lang, "small").get(key, 0.0) * OTHER_LANGUAGE_WEIGHT
             if weighted > best:
                 best, where = weighted, lang
         return where

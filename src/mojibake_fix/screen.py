@@ -21,7 +21,7 @@ made of.  A line is worth a look when it holds
   word ("Ècrivant", "l'Èditeur" in French, where "École" is ordinary);
 * U+FFFD anywhere.
 
-The document's languages come from ``lexicon.quick_languages`` (no word list loads), so
+The document's languages come from ``languages.quick_languages`` (no word list loads), so
 a clean document is screened without loading any word list at all.
 
 >>> from mojibake_fix.channels import get_channel

@@ -18,12 +18,11 @@ its words meet elsewhere than at the hyphen ("Unterbe-" / "fehl" is "Unter|befeh
 the next line (a page break from pdfminer.six) and one blank line in between (a page or
 paragraph break) are skipped.
 
->>> from mojibake_fix.context import Context
+>>> from mojibake_fix.context import Settings
 >>> from mojibake_fix.document import Document
 >>> from mojibake_fix.engine import run
->>> from mojibake_fix.lexicon import Lexicon
 >>> doc = Document.from_text("il faut com-\\npiler des fichiers\\ndes Nations-\\nUnies aussi")
->>> _ = run(doc, Context(Lexicon.shared(["fr"]), ()), passes=(join,))
+>>> _ = run(doc, Settings(channels=(), languages=("fr",)), passes=(join,))
 >>> doc.texts
 ['il faut compiler', 'des fichiers', 'des Nations-Unies', 'aussi']
 >>> [(c.line, c.before, c.after, c.rule) for c in doc.changes()]

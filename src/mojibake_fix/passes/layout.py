@@ -22,13 +22,12 @@ and letter-spaced headings come out one letter a word ("S E R V I C E S").
   run ``letter_spaced`` before ``collapse_runs``, which removes the double spaces that
   separate its words.
 
->>> from mojibake_fix.context import Context
+>>> from mojibake_fix.context import Settings
 >>> from mojibake_fix.document import Document
 >>> from mojibake_fix.engine import run
->>> from mojibake_fix.lexicon import Lexicon
 >>> doc = Document.from_text("S E R V I C E S  D E  B A S E\\nLes na vigateurs A vec  le  \\nde main")
 >>> passes = (split_words, letter_spaced, collapse_runs, strip_trailing)
->>> _ = run(doc, Context(Lexicon.shared(["fr"]), ()), passes=passes)
+>>> _ = run(doc, Settings(channels=(), languages=("fr",)), passes=passes)
 >>> doc.texts
 ['SERVICES DE BASE', 'Les navigateurs Avec le', 'de main']
 """

@@ -35,12 +35,11 @@ many ways.  Every repair is decided with the lexicon and never changes a word it
 Confidences are softmaxes of the lexicon's log-probabilities (``repair``).
 
 >>> from mojibake_fix import engine
->>> from mojibake_fix.context import Context
+>>> from mojibake_fix.context import Settings
 >>> from mojibake_fix.document import Document
->>> from mojibake_fix.lexicon import Lexicon
 >>> def fix(text: str, language: str = "en") -> str:
 ...     doc = Document.from_text(text)
-...     engine.run(doc, Context(lexicon=Lexicon.shared([language]), channels=()), passes=(repair,))
+...     _ = engine.run(doc, Settings(channels=(), languages=(language,)), passes=(repair,))
 ...     return doc.render()
 >>> fix("The ﬁrst ﬁeld is di ff erent: classi es, Pﬁ zer, e\\x0bective, ˛elds, ˛nal.")
 'The first field is different: classifies, Pfizer, effective, fields, final.'

@@ -28,19 +28,12 @@ import regex
 from ftfy.badness import is_bad
 
 from ..align import diff_spans
-from ..changes import Proposal, Step
+from ..changes import ChannelEvidence, Proposal, Step
 from ..channels import PLACEHOLDERS, SPACING_ACCENT_ALIASES, Channel, Utf8Channel
 from ..context import Context
 from ..document import Document, Line
-from ..lexicon import (
-    CANDIDATE_LANGUAGES,
-    Lexicon,
-    guess_languages,
-    languages_listing,
-    line_languages,
-    listed_somewhere,
-    native_letters,
-)
+from ..languages import guess_languages, languages_listing, line_languages
+from ..lexicon import CANDIDATE_LANGUAGES, Lexicon, listed_somewhere, native_letters
 from ..neighbours import ITEM, beside, neighbour_model
 from ..scoring import (
     COMMON_PUNCTUATION,
@@ -1234,7 +1227,7 @@ def _tokens_to_judge(text: str, channels: tuple[Channel, ...]) -> list[re.Match[
     return [m for m in _suspicious_tokens(channels).finditer(text) if short_enough(m.group(), channels)]
 
 
-def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
+def repair(doc: Document, ctx: Context) -> Iterator[Proposal | ChannelEvidence]:
     """Propose the likeliest reading of every suspicious token on the lines the screen
     found worth a look; the channel priors are learnt from those lines too.
 
@@ -1256,14 +1249,13 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
         {line.text: line.original for _, line in lines},
         Counter(pair for pairs in decoded.values() for pair in pairs),
     )
-    ctx.notes.setdefault(  # the first round's evidence is the input's
-        "channels",
+    yield ChannelEvidence(  # the engine keeps the first round's: the input's
         {
             name: {"prior": round(judge.priors[name], 2), "clear": hits, "against": round(misses)}
             for name, (hits, misses) in judge.evidence.items()
-        },
+        }
     )
-    guessing = ctx.guess_languages is not None  # forced languages hold for every line
+    guessing = ctx.guessed  # forced languages hold for every line
     written = WrittenWords(doc.texts, suspicious_pattern(judge.evidenced_channels() or ctx.channels).search)
     for (number, line), matches in zip(lines, per_line):
         languages: list[str] | None = None  # the line's own, guessed when first needed
