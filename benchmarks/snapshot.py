@@ -96,7 +96,8 @@ def main() -> None:
     started = time.perf_counter()
     old = {}
     if args.compare:
-        old = {item["case"]: item for item in map(json.loads, args.compare.read_text(encoding="utf-8").splitlines())}
+        lines = args.compare.read_text(encoding="utf-8").split("\n")  # not splitlines: U+2028 is text here
+        old = {item["case"]: item for item in map(json.loads, filter(None, lines))}
     differ = 0
     with ProcessPoolExecutor(args.jobs) as pool:
         for item in pool.map(record, cases(args.lines), chunksize=8):
