@@ -23,7 +23,7 @@ from speed import best_time, repeated  # this folder's speed benchmark
 
 import mojibake_fix
 from mojibake_fix import engine
-from mojibake_fix.changes import ChannelEvidence, Proposal
+from mojibake_fix.changes import LearntPriors, Proposal
 from mojibake_fix.context import Context
 from mojibake_fix.document import Document
 from mojibake_fix.engine import Pass
@@ -33,21 +33,21 @@ ROOT = Path(__file__).resolve().parent.parent
 JUDGING = (mojibake.repair, ligatures.repair)
 
 
-def recording(run: Pass, calls: list[list[Proposal | ChannelEvidence]]) -> Pass:
+def recording(run: Pass, calls: list[list[Proposal | LearntPriors]]) -> Pass:
     """``run``, keeping what each call proposes in ``calls``."""
 
-    def recorded(doc: Document, ctx: Context) -> list[Proposal | ChannelEvidence]:
+    def recorded(doc: Document, ctx: Context) -> list[Proposal | LearntPriors]:
         calls.append(list(run(doc, ctx)))
         return calls[-1]
 
     return recorded
 
 
-def replaying(calls: list[list[Proposal | ChannelEvidence]]) -> Pass:
+def replaying(calls: list[list[Proposal | LearntPriors]]) -> Pass:
     """A pass giving back the recorded proposals, call after call (over again each run)."""
     position = [0]
 
-    def replayed(doc: Document, ctx: Context) -> list[Proposal | ChannelEvidence]:
+    def replayed(doc: Document, ctx: Context) -> list[Proposal | LearntPriors]:
         found = calls[position[0] % len(calls)]
         position[0] += 1
         return found
@@ -67,7 +67,7 @@ def main() -> None:
     brochure = (ROOT / "corpus" / "brochure" / "input.txt").read_text(encoding="utf-8")
     text = repeated(brochure, 2_000_000)
     original = engine.PASSES
-    calls: dict[Pass, list[list[Proposal | ChannelEvidence]]] = {run: [] for run in JUDGING}
+    calls: dict[Pass, list[list[Proposal | LearntPriors]]] = {run: [] for run in JUDGING}
     try:
         engine.PASSES = with_passes(lambda run: recording(run, calls[run]))
         expected = mojibake_fix.fix_text(text)

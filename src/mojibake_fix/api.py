@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from . import engine
-from .changes import ChannelEvidence, CleanResult, Suspicion, summarize
+from .changes import CleanResult, LearntPriors, Suspicion, summarize
 from .channels import DEFAULT_CHANNELS, Channel, Utf8Channel, get_channel
 from .context import Context, Settings
 from .document import LINE_BREAK, Document, describe_breaks, split_lines
@@ -75,7 +75,7 @@ class _Repaired(NamedTuple):
     first: Context
     breaks: list[str]
     suspicions: list[Suspicion]
-    evidence: ChannelEvidence | None = None
+    evidence: LearntPriors | None = None
 
 
 def _repair(

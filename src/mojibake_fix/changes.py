@@ -59,7 +59,7 @@ class Proposal:
 
 
 @dataclass(frozen=True)
-class ChannelEvidence:
+class LearntPriors:
     """What a document shows of its channels, as the mojibake pass learnt it: for each
     channel's name, its prior and the tokens clearly for and against it (the summary's
     ``channels``)."""

@@ -28,7 +28,7 @@ Passes with an option name run only when ``Settings.repairs`` holds it.
 
 A pass reads the document and the round's ``Context`` (``survey.survey``: the channels,
 the lexicon, the lines worth a look), never changes either, and yields ``Proposal``s;
-the mojibake pass also yields the ``ChannelEvidence`` it learnt, which the summary
+the mojibake pass also yields the channel priors it learnt (``LearntPriors``), which the summary
 reports.  The engine alone applies proposals, and surveys the text again after a pass
 changed it.
 
@@ -49,7 +49,7 @@ from functools import lru_cache
 
 import regex
 
-from .changes import ChannelEvidence, Proposal, Suspicion
+from .changes import LearntPriors, Proposal, Suspicion
 from .context import Context, Settings
 from .document import Document, Edit, Line
 from .passes import (
@@ -66,7 +66,7 @@ from .passes import (
 from .survey import Surveyor
 from .triggers import Finder, Trigger, any_of
 
-Pass = Callable[[Document, Context], Iterable[Proposal | ChannelEvidence]]
+Pass = Callable[[Document, Context], Iterable[Proposal | LearntPriors]]
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,7 @@ class Outcome:
     #: the proposals below the bar, as suspicions in input columns
     suspicions: list[Suspicion] = field(default_factory=list)
     #: the channel evidence a pass first gave: the input's, not a later round's
-    evidence: ChannelEvidence | None = None
+    evidence: LearntPriors | None = None
 
 
 def run(doc: Document, settings: Settings, first: Context | None = None, passes: Sequence[Pass] | None = None) -> Outcome:
@@ -274,7 +274,7 @@ def run_once(doc: Document, surveyor: Surveyor, stages: Sequence[Stage], outcome
         taken: dict[int, list[tuple[int, int]]] = {}
         proposals = []
         for found in stage.run(doc, ctx):
-            if isinstance(found, ChannelEvidence):
+            if isinstance(found, LearntPriors):
                 outcome.evidence = outcome.evidence or found
             else:
                 proposals.append(found)

@@ -28,7 +28,7 @@ import regex
 from ftfy.badness import is_bad
 
 from ..align import diff_spans
-from ..changes import ChannelEvidence, Proposal, Step
+from ..changes import LearntPriors, Proposal, Step
 from ..channels import PLACEHOLDERS, SPACING_ACCENT_ALIASES, Channel, Utf8Channel
 from ..context import Context
 from ..document import Document, Line
@@ -1227,7 +1227,7 @@ def _tokens_to_judge(text: str, channels: tuple[Channel, ...]) -> list[re.Match[
     return [m for m in _suspicious_tokens(channels).finditer(text) if short_enough(m.group(), channels)]
 
 
-def repair(doc: Document, ctx: Context) -> Iterator[Proposal | ChannelEvidence]:
+def repair(doc: Document, ctx: Context) -> Iterator[Proposal | LearntPriors]:
     """Propose the likeliest reading of every suspicious token on the lines the screen
     found worth a look; the channel priors are learnt from those lines too.
 
@@ -1249,7 +1249,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal | ChannelEvidence]:
         {line.text: line.original for _, line in lines},
         Counter(pair for pairs in decoded.values() for pair in pairs),
     )
-    yield ChannelEvidence(  # the engine keeps the first round's: the input's
+    yield LearntPriors(  # the engine keeps the first round's: the input's
         {
             name: {"prior": round(judge.priors[name], 2), "clear": hits, "against": round(misses)}
             for name, (hits, misses) in judge.evidence.items()
