@@ -47,11 +47,6 @@ LETTER = regex.compile(r"\p{L}")
 MAX_TOKEN, MAX_EXPANSION = 60, 8
 #: Characters of the lines the screen let pass read for evidence against the channels.
 PASSED_SAMPLE = 50_000
-#: A repair whose posterior is at least this is reported as a suspicion when not applied.
-SUSPICION_FLOOR = 0.2
-#: The confidence of a reading the evidence rule refused, reported as a suspicion
-#: (``TokenJudge.refused``): below any bar but the lowest.
-REFUSED = SUSPICION_FLOOR
 
 
 def proposals_for(line: int, start: int, token: str, reading: str, channel: Channel, confidence: float, evidence: str) -> Iterator[Proposal]:
@@ -267,21 +262,13 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
             ranked = judge.in_context(ranked, line.text, match.start(), match.end())
             if posterior(ranked) < ctx.min_confidence:  # the document's usage settles a doubt
                 ranked = judge.in_document(ranked, written)
-            best = ranked[0]
-            if best.channel is None:
-                repairs = [c for c in ranked if c.channel is not None]
-                if not repairs:
-                    refused = judge.refused(token, following, match.start() > indent, line_evidence)
-                    if refused is not None and refused.channel is not None:
-                        evidence = judge.explain(refused, token, line_evidence) + "; refused: no evidence the report can name backs it"
-                        confidence = min(posterior([refused, best]), REFUSED)
-                        yield from proposals_for(number, match.start(), token, refused.text, refused.channel, confidence, evidence)
-                    continue
-                best = repairs[0]
-            confidence = judge.confidence(best, token, [c for c in ranked if c is not best])
-            if best is not ranked[0] and confidence < SUSPICION_FLOOR:
+            choice = judge.choose(ranked, token, following, match.start() > indent, line_evidence)
+            if choice is None:
                 continue
+            best, confidence, refused = choice
             evidence = judge.explain(best, token, line_evidence)
+            if refused:
+                evidence += "; refused: no evidence the report can name backs it"
             if best.neighbours:
                 evidence += f"; neighbours {best.neighbours:+.1f}"
             if best.written:

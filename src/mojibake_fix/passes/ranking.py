@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from ftfy.badness import is_bad
 
@@ -43,6 +44,11 @@ QUOTE_FAMILIES = ("«»", "“”„\"")
 ORPHAN_CLOSING = math.log(1e-2)
 #: The highest confidence of a reading no word backs (``TokenJudge.confidence``).
 UNWORDED = 0.98
+#: A repair whose posterior is at least this is reported as a suspicion when not applied.
+SUSPICION_FLOOR = 0.2
+#: The confidence of a reading the evidence rule refused, reported as a suspicion
+#: (``TokenJudge.refused``): below any bar but the lowest.
+REFUSED = SUSPICION_FLOOR
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,15 @@ class Candidate:
     neighbours: float = 0.0
     #: how often the document writes the reading's word elsewhere, and its other readings' (``as_written``)
     written: tuple[int, int] | None = None
+
+
+class Choice(NamedTuple):
+    """The reading chosen for a token (``TokenJudge.choose``), its confidence, and whether the
+    evidence rule refused it: then it is only reported as a suspicion."""
+
+    reading: Candidate
+    confidence: float
+    refused: bool = False
 
 
 class TokenJudge:
@@ -272,6 +287,37 @@ class TokenJudge:
         if best.channel.self_evident or backed_by_words(best.text, token, self.lexicon, strict=False, languages=self.evidence.attested):
             return confidence
         return min(confidence, UNWORDED)
+
+    def choose(
+        self, ranked: Sequence[Candidate], token: str, following: str | None, inside_line: bool = False, line: LineEvidence = ()
+    ) -> Choice | None:
+        """The reading of ``token`` to propose among ``ranked`` (its readings and itself, best
+        first, as ``candidates`` gave them for the same arguments and the pass narrowed and
+        rescored them), and its confidence (``confidence``).
+
+        Where the token itself is best, the best reading that changes it is proposed only
+        when its confidence reaches ``SUSPICION_FLOOR`` (a suspicion); where none does, the
+        best reading the evidence rule refused (``refused``), at most ``REFUSED``.
+
+        >>> from mojibake_fix.channels import get_channel
+        >>> judge = TokenJudge(Lexicon(["fr"]), [get_channel("mac_roman>cp1252")])
+        >>> keep = Candidate("11¼", None, -10.0)
+        >>> judge.choose([keep, Candidate("11º", judge.channels[0], -11.0)], "11¼", None).confidence
+        0.2689414213699951
+        >>> judge.choose([keep, Candidate("11º", judge.channels[0], -14.0)], "11¼", None) is None
+        True
+        """
+        best = ranked[0]
+        if best.channel is None:
+            repairs = [c for c in ranked if c.channel is not None]
+            if not repairs:
+                refused = self.refused(token, following, inside_line, line)
+                return None if refused is None else Choice(refused, min(posterior([refused, best]), REFUSED), refused=True)
+            best = repairs[0]
+        confidence = self.confidence(best, token, [c for c in ranked if c is not best])
+        if best is not ranked[0] and confidence < SUSPICION_FLOOR:
+            return None
+        return Choice(best, confidence)
 
     def explain(self, best: Candidate, token: str, line: LineEvidence = ()) -> str:
         """Evidence in a few words: the winner, the input, the channel's prior and its evidence."""
