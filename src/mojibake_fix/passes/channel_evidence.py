@@ -180,7 +180,8 @@ class ChannelEvidence:
         #: the languages whose words vouch for a reading (``attested_languages``), and their letters
         self.attested = frozenset(lexicon.languages if attested is None else attested)
         self._attested_letters = native_letters(sorted(self.attested))
-        self._suspicious = suspicious_pattern(self.channels)
+        #: every character some channel could have produced (``suspicious_pattern``)
+        self.suspicious = suspicious_pattern(self.channels)
         self._self_evident = {channel.name: channel.self_evident for channel in self.channels}
         #: the letters of the document's languages, whose readings are tried first
         self.letters = native_letters(lexicon.languages)
@@ -260,7 +261,7 @@ class ChannelEvidence:
         rounds: the words a channel would have broken are read in the input (``_sparing``).
 
         ``decoded`` are the stretches of the document already read back as UTF-8, before
-        and after (``_decoded``), with their counts: each is a clear hit for every UTF-8
+        and after (``mojibake._decoded``), with their counts: each is a clear hit for every UTF-8
         channel that reads it so, as the line's are for its other tokens
         (``line_evidence``).  In German read as cp1257, ftfy reads "fĆ¼r" back, and so
         the lost "ß" of "AnschlieĆ•end", which only a channel reading the placeholder as
@@ -576,7 +577,7 @@ class ChannelEvidence:
             if (language := self.lexicon.likeliest(w)) is not None
             # a word that may be broken speaks only for the document ("rŽseau" may be
             # listed somewhere; "существовавшее" repaired is Russian)
-            and (language in own or not self._suspicious.search(item))
+            and (language in own or not self.suspicious.search(item))
         ]
         if not found:
             return None

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -28,6 +30,7 @@ from ..context import Context
 from ..document import Document, Line
 from ..lexicon import (
     CANDIDATE_LANGUAGES,
+    Lexicon,
     guess_languages,
     languages_listing,
     line_languages,
@@ -37,8 +40,16 @@ from ..lexicon import (
 from ..scoring import COMMON_PUNCTUATION, describe
 from ..screen import sample
 from ..written import WrittenWords
-from .channel_evidence import LETTERS, TOKEN, Decoded, places, suspicious_pattern
-from .ranking import TokenJudge, posterior
+from .channel_evidence import (
+    LETTERS,
+    TOKEN,
+    ChannelEvidence,
+    Decoded,
+    LineEvidence,
+    places,
+    suspicious_pattern,
+)
+from .ranking import Candidate, Choice, TokenJudge, posterior
 
 LETTER = regex.compile(r"\p{L}")
 #: Tokens longer than this, read back, are left alone (URLs, base64, runs of symbols);
@@ -47,16 +58,6 @@ LETTER = regex.compile(r"\p{L}")
 MAX_TOKEN, MAX_EXPANSION = 60, 8
 #: Characters of the lines the screen let pass read for evidence against the channels.
 PASSED_SAMPLE = 50_000
-
-
-def proposals_for(line: int, start: int, token: str, reading: str, channel: Channel, confidence: float, evidence: str) -> Iterator[Proposal]:
-    """Proposals turning ``token`` at ``start`` into ``reading``: one per stretch that differs.
-
-    A stretch holding a placeholder is a placeholder repair, any other a mojibake repair.
-    """
-    for a0, a1, b0, b1 in diff_spans(token, reading):
-        kind = "placeholder" if any(c in PLACEHOLDERS for c in token[a0:a1]) else "mojibake"
-        yield Proposal(line, start + a0, start + a1, reading[b0:b1], Step(f"{kind}:{channel.name}", confidence, evidence))
 
 
 def document_words(texts: Iterable[str], channels: Sequence[Channel], limit: int) -> Iterator[str]:
@@ -226,19 +227,10 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     'Le réseau a été lancé à New York.'
     """
     decoded = {number: pairs for number, line in enumerate(doc.lines) if line.edits and (pairs := _decoded(line))}
-    numbers = sorted(set(ctx.worth_a_look).union(_still_encoded(doc, decoded, ctx.channels)))
-    if not numbers:
+    lines = _lines_to_judge(doc, ctx, decoded)
+    if not lines:
         return
-    pattern = suspicious_pattern(ctx.channels)
-    judge = TokenJudge(ctx.lexicon, ctx.channels, ctx.attested)
-    lines = [(number, doc.lines[number]) for number in numbers]
-    per_line = [_tokens_to_judge(line.text, ctx.channels) for _, line in lines]
-    judge.evidence.learn_priors(
-        [(line.text, [m.group() for m in matches]) for (_, line), matches in zip(lines, per_line)],
-        _passed_tokens(doc, ctx, numbers),
-        {line.text: line.original for _, line in lines},
-        Counter(pair for pairs in decoded.values() for pair in pairs),
-    )
+    judge = _learnt_judge(doc, ctx, lines, decoded)
     ctx.notes.setdefault(  # the first round's evidence is the input's
         "channels",
         {
@@ -248,37 +240,130 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
     )
     guessing = ctx.guess_languages is not None  # forced languages hold for every line
     written = WrittenWords(doc.texts, suspicious_pattern(judge.evidence.evidenced_channels() or ctx.channels).search)
-    for (number, line), matches in zip(lines, per_line):
-        languages: list[str] | None = None  # the line's own, guessed when first needed
-        indent = len(line.text) - len(line.text.lstrip())
-        for match, line_evidence in zip(matches, judge.evidence.line_evidence([m.group() for m in matches], line.text, decoded.get(number, ()))):
-            token = match.group()
-            following, gap = _split_tail(line.text, match, pattern)
-            ranked = judge.candidates(token, following, match.start() > indent, line_evidence)
-            if guessing and any(c.channel is not None and not judge.evidence.evidenced_for(c.channel.name, token, line_evidence) for c in ranked):
-                languages = line_languages(line.text) if languages is None else languages
-                ranked = [c for c in ranked if not judge.foreign_to_line(c, token, languages, line_evidence)]
-            ranked = [c for c in ranked if not judge.unpaired(c, token, line.text, line_evidence)]
-            ranked = judge.in_context(ranked, line.text, match.start(), match.end())
+    for line in lines:
+        for spot in _spots(line, judge.evidence):
+            ranked = judge.candidates(spot.token, spot.following, spot.inside_line, spot.evidence)
+            if guessing:
+                ranked = _in_line_languages(judge, ranked, spot, line)
+            ranked = [c for c in ranked if not judge.unpaired(c, spot.token, line.text, spot.evidence)]
+            ranked = judge.in_context(ranked, line.text, spot.start, spot.end)
             if posterior(ranked) < ctx.min_confidence:  # the document's usage settles a doubt
                 ranked = judge.in_document(ranked, written)
-            choice = judge.choose(ranked, token, following, match.start() > indent, line_evidence)
-            if choice is None:
-                continue
-            best, confidence, refused = choice
-            evidence = judge.explain(best, token, line_evidence)
-            if refused:
-                evidence += "; refused: no evidence the report can name backs it"
-            if best.neighbours:
-                evidence += f"; neighbours {best.neighbours:+.1f}"
-            if best.written:
-                evidence += f"; written {best.written[0]}× elsewhere, other readings {best.written[1]}×"
-            assert best.channel is not None
-            reading = best.text[: len(best.text) - len(following or "")] if best.joined else best.text
-            yield from proposals_for(number, match.start(), token, reading, best.channel, confidence, evidence)
-            if best.joined:
-                step = Step("spacing:split_word", confidence, f"joined {describe(best.text, ctx.lexicon)}")
-                yield Proposal(number, match.end(), match.end() + gap, "", step)
+            choice = judge.choose(ranked, spot.token, spot.following, spot.inside_line, spot.evidence)
+            if choice is not None:
+                yield from _proposals(spot, choice, _evidence(judge, spot, choice), ctx.lexicon)
+
+
+@dataclass
+class LineToJudge:
+    """A line worth a look: its number, its text and the input line it was repaired from in
+    earlier rounds, its tokens to judge (``_tokens_to_judge``) and its stretches already
+    read back as UTF-8 (``_decoded``)."""
+
+    number: int
+    text: str
+    original: str
+    tokens: list[re.Match[str]]
+    decoded: Sequence[Decoded]
+
+    @cached_property
+    def languages(self) -> list[str]:
+        """The line's own languages (``lexicon.line_languages``), guessed when first needed."""
+        return line_languages(self.text)
+
+
+def _lines_to_judge(doc: Document, ctx: Context, decoded: Mapping[int, Sequence[Decoded]]) -> list[LineToJudge]:
+    """The lines the screen found worth a look, and those that still hold UTF-8 bytes beside
+    stretches read back (``_still_encoded``; ``decoded`` by line number), in order."""
+    numbers = sorted(set(ctx.worth_a_look).union(_still_encoded(doc, decoded, ctx.channels)))
+    return [
+        LineToJudge(number, line.text, line.original, _tokens_to_judge(line.text, ctx.channels), decoded.get(number, ()))
+        for number, line in ((number, doc.lines[number]) for number in numbers)
+    ]
+
+
+def _learnt_judge(doc: Document, ctx: Context, lines: Sequence[LineToJudge], decoded: Mapping[int, Sequence[Decoded]]) -> TokenJudge:
+    """A judge of the document's tokens, with the channels' evidence learnt from the ``lines``
+    to judge, the tokens of the others (``_passed_tokens``) and the stretches already read
+    back as UTF-8 (``decoded``, by line number)."""
+    judge = TokenJudge(ctx.lexicon, ctx.channels, ctx.attested)
+    judge.evidence.learn_priors(
+        [(line.text, [m.group() for m in line.tokens]) for line in lines],
+        _passed_tokens(doc, ctx, [line.number for line in lines]),
+        {line.text: line.original for line in lines},
+        Counter(pair for pairs in decoded.values() for pair in pairs),
+    )
+    return judge
+
+
+class Spot(NamedTuple):
+    """A token to judge where it stands: its line's number, the token and its span, the next
+    word the damage may have split from it and the spaces between (``_split_tail``), whether
+    it stands past the line's indent (``TokenJudge.candidates``' ``inside_line``), and what
+    the line's other tokens show (``ChannelEvidence.line_evidence``)."""
+
+    number: int
+    token: str
+    start: int
+    end: int
+    following: str | None
+    gap: int
+    inside_line: bool
+    evidence: LineEvidence
+
+
+def _spots(line: LineToJudge, evidence: ChannelEvidence) -> Iterator[Spot]:
+    """The tokens to judge of ``line``, where they stand."""
+    indent = len(line.text) - len(line.text.lstrip())
+    for match, seen in zip(line.tokens, evidence.line_evidence([m.group() for m in line.tokens], line.text, line.decoded)):
+        following, gap = _split_tail(line.text, match, evidence.suspicious)
+        yield Spot(line.number, match.group(), match.start(), match.end(), following, gap, match.start() > indent, seen)
+
+
+def _in_line_languages(judge: TokenJudge, ranked: list[Candidate], spot: Spot, line: LineToJudge) -> list[Candidate]:
+    """``ranked`` without the readings into words none of the line's own languages lists,
+    through a channel the document gives no evidence for (``TokenJudge.foreign_to_line``);
+    the line's languages are guessed only for a token that has such a reading."""
+    if not any(c.channel is not None and not judge.evidence.evidenced_for(c.channel.name, spot.token, spot.evidence) for c in ranked):
+        return ranked
+    return [c for c in ranked if not judge.foreign_to_line(c, spot.token, line.languages, spot.evidence)]
+
+
+def _evidence(judge: TokenJudge, spot: Spot, choice: Choice) -> str:
+    """The evidence reported for the reading chosen: the judge's (``TokenJudge.explain``),
+    then whether the evidence rule refused it, what its neighbours and the document's
+    usage added."""
+    best = choice.reading
+    evidence = judge.explain(best, spot.token, spot.evidence)
+    if choice.refused:
+        evidence += "; refused: no evidence the report can name backs it"
+    if best.neighbours:
+        evidence += f"; neighbours {best.neighbours:+.1f}"
+    if best.written:
+        evidence += f"; written {best.written[0]}× elsewhere, other readings {best.written[1]}×"
+    return evidence
+
+
+def _proposals(spot: Spot, choice: Choice, evidence: str, lexicon: Lexicon) -> Iterator[Proposal]:
+    """The proposals for the reading chosen for a token (``proposals_for``), and where it
+    joins the next word, one removing the spaces between."""
+    best, confidence, _ = choice
+    assert best.channel is not None
+    reading = best.text[: len(best.text) - len(spot.following or "")] if best.joined else best.text
+    yield from proposals_for(spot.number, spot.start, spot.token, reading, best.channel, confidence, evidence)
+    if best.joined:
+        step = Step("spacing:split_word", confidence, f"joined {describe(best.text, lexicon)}")
+        yield Proposal(spot.number, spot.end, spot.end + spot.gap, "", step)
+
+
+def proposals_for(line: int, start: int, token: str, reading: str, channel: Channel, confidence: float, evidence: str) -> Iterator[Proposal]:
+    """Proposals turning ``token`` at ``start`` into ``reading``: one per stretch that differs.
+
+    A stretch holding a placeholder is a placeholder repair, any other a mojibake repair.
+    """
+    for a0, a1, b0, b1 in diff_spans(token, reading):
+        kind = "placeholder" if any(c in PLACEHOLDERS for c in token[a0:a1]) else "mojibake"
+        yield Proposal(line, start + a0, start + a1, reading[b0:b1], Step(f"{kind}:{channel.name}", confidence, evidence))
 
 
 def _gap(text: str, end: int) -> int:
