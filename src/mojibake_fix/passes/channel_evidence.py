@@ -177,7 +177,7 @@ class ChannelEvidence:
     def __init__(self, lexicon: Lexicon, channels: Sequence[Channel], attested: Sequence[str] | None = None):
         self.lexicon = lexicon
         self.channels = tuple(channels)
-        #: the languages whose words vouch for a reading (``attested_languages``), and their letters
+        #: the languages whose words vouch for a reading (``mojibake.attested_languages``), and their letters
         self.attested = frozenset(lexicon.languages if attested is None else attested)
         self._attested_letters = native_letters(sorted(self.attested))
         #: every character some channel could have produced (``suspicious_pattern``)

@@ -251,7 +251,7 @@ def repair(doc: Document, ctx: Context) -> Iterator[Proposal]:
                 ranked = judge.in_document(ranked, written)
             choice = judge.choose(ranked, spot.token, spot.following, spot.inside_line, spot.evidence)
             if choice is not None:
-                yield from _proposals(spot, choice, _evidence(judge, spot, choice), ctx.lexicon)
+                yield from _proposals(spot, choice, _evidence_text(judge, spot, choice), ctx.lexicon)
 
 
 @dataclass
@@ -275,11 +275,11 @@ class LineToJudge:
 def _lines_to_judge(doc: Document, ctx: Context, decoded: Mapping[int, Sequence[Decoded]]) -> list[LineToJudge]:
     """The lines the screen found worth a look, and those that still hold UTF-8 bytes beside
     stretches read back (``_still_encoded``; ``decoded`` by line number), in order."""
-    numbers = sorted(set(ctx.worth_a_look).union(_still_encoded(doc, decoded, ctx.channels)))
-    return [
-        LineToJudge(number, line.text, line.original, _tokens_to_judge(line.text, ctx.channels), decoded.get(number, ()))
-        for number, line in ((number, doc.lines[number]) for number in numbers)
-    ]
+    lines = []
+    for number in sorted(set(ctx.worth_a_look).union(_still_encoded(doc, decoded, ctx.channels))):
+        line = doc.lines[number]
+        lines.append(LineToJudge(number, line.text, line.original, _tokens_to_judge(line.text, ctx.channels), decoded.get(number, ())))
+    return lines
 
 
 def _learnt_judge(doc: Document, ctx: Context, lines: Sequence[LineToJudge], decoded: Mapping[int, Sequence[Decoded]]) -> TokenJudge:
@@ -329,7 +329,7 @@ def _in_line_languages(judge: TokenJudge, ranked: list[Candidate], spot: Spot, l
     return [c for c in ranked if not judge.foreign_to_line(c, spot.token, line.languages, spot.evidence)]
 
 
-def _evidence(judge: TokenJudge, spot: Spot, choice: Choice) -> str:
+def _evidence_text(judge: TokenJudge, spot: Spot, choice: Choice) -> str:
     """The evidence reported for the reading chosen: the judge's (``TokenJudge.explain``),
     then whether the evidence rule refused it, what its neighbours and the document's
     usage added."""
