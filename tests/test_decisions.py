@@ -7,9 +7,8 @@ from conftest import CORPUS
 
 from mojibake_fix import clean, fix_text
 from mojibake_fix.channels import DEFAULT_CHANNELS, get_channel
-from mojibake_fix.languages import LANGUAGE_SAMPLE
+from mojibake_fix.languages import LANGUAGE_SAMPLE, attested_languages
 from mojibake_fix.lexicon import Lexicon
-from mojibake_fix.passes.mojibake import attested_languages
 from mojibake_fix.passes.ranking import Candidate, TokenJudge
 
 FRENCH_DAMAGE = (

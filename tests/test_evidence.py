@@ -13,8 +13,8 @@ from conftest import CORPUS
 
 from mojibake_fix import clean, fix_text
 from mojibake_fix.channels import get_channel
+from mojibake_fix.languages import attested_languages
 from mojibake_fix.lexicon import Lexicon
-from mojibake_fix.passes.mojibake import attested_languages
 from mojibake_fix.passes.ranking import UNWORDED
 from mojibake_fix.report import text_head
 from mojibake_fix.scoring import backed_by_words, text_logprob, word_logprob

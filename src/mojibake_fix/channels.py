@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import ClassVar
 
+import regex
+
 from .align import splice
 
 #: What a reader writes where a byte has no character in its code page.  Tools differ:
@@ -586,6 +588,36 @@ def _spacing_accent_aliases() -> dict[str, str]:
 
 #: lone combining accent -> spacing accent, e.g. "\u0302" -> "ˆ"
 SPACING_ACCENT_ALIASES = _spacing_accent_aliases()
+
+#: Tokens longer than this, read back, are left alone (URLs, base64, runs of symbols);
+#: so are those more than ``MAX_EXPANSION`` times longer (a Cyrillic word read as
+#: cp1252 twice takes four to six characters a letter).
+MAX_TOKEN, MAX_EXPANSION = 60, 8
+
+
+def short_enough(token: str, channels: Sequence[Channel]) -> bool:
+    """Whether ``token`` is short enough to judge: at most ``MAX_TOKEN`` characters as it
+    stands or as some channel reads it back.
+
+    >>> word = get_channel("utf-8>cp1252>cp1252").damage("последовательности")
+    >>> len(word) > MAX_TOKEN, short_enough(word, [get_channel("utf-8>cp1252>cp1252")])
+    (True, True)
+    """
+    if len(token) <= MAX_TOKEN:
+        return True
+    return len(token) <= MAX_TOKEN * MAX_EXPANSION and any(c.read_length(token) <= MAX_TOKEN for c in channels)
+
+
+def suspicious_pattern(channels: Sequence[Channel]) -> regex.Pattern[str]:
+    """One compiled class of every character some channel could have produced."""
+    return _suspicious_pattern(tuple(channels))
+
+
+@lru_cache(maxsize=16)
+def _suspicious_pattern(channels: tuple[Channel, ...]) -> regex.Pattern[str]:
+    chars = suspicious_characters(channels)
+    return regex.compile("[" + "".join(regex.escape(c) for c in sorted(chars)) + "]")
+
 
 _CACHE: dict[str, Channel] = {}
 

@@ -16,17 +16,31 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 from itertools import chain
 
-from .channels import Channel
-from .lexicon import CANDIDATE_LANGUAGES, CONTROLS, WORD_SHAPE, fold, frequencies, language_table
+import regex
+
+from .channels import Channel, short_enough, suspicious_pattern
+from .lexicon import (
+    CANDIDATE_LANGUAGES,
+    CONTROLS,
+    WORD_SHAPE,
+    fold,
+    frequencies,
+    language_table,
+    listed_somewhere,
+    native_letters,
+)
+from .scoring import COMMON_PUNCTUATION, TOKEN
 from .screen import sample
 
 #: Tokens read (with the readings of the suspicious ones) to guess a document's languages.
 LANGUAGE_SAMPLE = 20000
 #: Characters of the other lines added to the guess, spread over the document.
 GUESS_SAMPLE = 5000
+LETTER = regex.compile(r"\p{L}")
 
 #: Languages kept for a document: those with at least this share of the best one's hits.
 LANGUAGE_SHARE = 0.3
@@ -154,10 +168,90 @@ def document_languages(texts: Sequence[str], lines: Sequence[int], channels: Seq
     >>> document_languages(["Le conseil des villes a rŽuni les maires."], [0], [get_channel("mac_roman>cp1252")])
     (['fr'], ['fr'])
     """
-    from .passes.mojibake import attested_languages, document_words
-
     looked_at = set(lines)
     odd = [texts[number] for number in lines]
     rest = sample([text for number, text in enumerate(texts) if number not in looked_at], GUESS_SAMPLE).split()
     attested = attested_languages(odd, channels, LANGUAGE_SAMPLE, rest)
     return attested or guess_languages(chain(document_words(odd, channels, LANGUAGE_SAMPLE), rest)), attested
+
+
+def document_words(texts: Iterable[str], channels: Sequence[Channel], limit: int) -> Iterator[str]:
+    """Up to ``limit`` tokens of ``texts``, each suspicious one that is not a listed
+    word followed by the distinct readings that keep its letters letters.
+
+    A Russian text read as cp1252 holds no Russian word; its readings do, so the
+    language guess sees them too.  A word some list already knows ("Ève") adds no
+    reading, nor does a reading that turns letters into symbols ("ComitŽ" as "Comit‚"),
+    or they would bring in languages the text does not use.
+    """
+    channels = tuple(channels)
+    for count, token in enumerate(m.group() for text in texts for m in TOKEN.finditer(text)):
+        if count >= limit:
+            return
+        yield token
+        yield from _letter_readings(token, channels)
+
+
+#: A language only the readings of broken tokens show is the document's once this many
+#: distinct tokens, and this share of the tokens read as some language's words, read as
+#: its words: one token is no evidence of its own language ("εm" read as the Romanian
+#: "îm"), nor are a few odd readings among many ("Å¾" of Czech UTF-8 read as Romanian).
+READING_TOKENS, READING_SHARE = 3, 0.3
+#: Letters a reading needs to speak for a language.
+READING_LETTERS = 3
+
+
+def attested_languages(texts: Iterable[str], channels: Sequence[Channel], limit: int, rest: Iterable[str] = ()) -> list[str]:
+    """The languages whose words a document writes: those of its words as they stand (up
+    to ``limit`` tokens of ``texts``, and the words of ``rest``), and those that at least
+    ``READING_TOKENS`` distinct broken tokens (``READING_SHARE`` of those read as some
+    language's words) read as (a Russian text read as cp1252 writes no Russian word as
+    it stands).
+
+    A reading is evidence only where the document backs its language: the words a
+    single token reads as are no evidence that the document is written in their language.
+
+    >>> from mojibake_fix.channels import get_channel
+    >>> attested_languages(["εm"], [get_channel("cp1252>cp437")], 100)
+    []
+    >>> attested_languages(["Le conseil des villes a rŽuni les maires"], [get_channel("mac_roman>cp1252")], 100)
+    ['fr']
+    """
+    channels = tuple(channels)
+    written: list[str] = list(rest)
+    read: dict[str, set[str]] = {}
+    for count, token in enumerate(m.group() for text in texts for m in TOKEN.finditer(text)):
+        if count >= limit:
+            break
+        written.append(token)
+        readings = _letter_readings(token, channels)
+        if readings and token not in read:
+            # a reading of a few letters is some language's word by chance ("xì", "kê")
+            read[token] = {lang for text in readings if len(LETTER.findall(text)) >= READING_LETTERS for lang in languages_listing(text)}
+    found = guess_languages(written)
+    support: Counter[str] = Counter()
+    for langs in read.values():  # a token read as words of several languages is a share of each
+        support.update({lang: 1 / len(langs) for lang in langs})
+    # a share of the tokens read as some language's words: a Russian text read as UTF-8
+    # twice has many tokens no reading makes a word of, and they say nothing of its language
+    least = max(READING_TOKENS, READING_SHARE * sum(1 for langs in read.values() if langs))
+    return found + [lang for lang in guess_languages(
+        [text for token in read for text in _letter_readings(token, channels)]
+    ) if lang not in found and support[lang] >= least]
+
+
+@lru_cache(maxsize=1 << 14)
+def _letter_readings(token: str, channels: tuple[Channel, ...]) -> tuple[str, ...]:
+    """The readings ``document_words`` adds for one token (cached: every round of every
+    document guesses its languages again)."""
+    core = token.strip("".join(COMMON_PUNCTUATION))
+    if not suspicious_pattern(channels).search(token) or not short_enough(token, channels) or (WORD_SHAPE.fullmatch(core) and listed_somewhere(core)):
+        return ()
+    letters = len(LETTER.findall(token))
+    if letters < 2:
+        return ()
+    # with the letters some candidate language writes when a placeholder allows them
+    written = native_letters(CANDIDATE_LANGUAGES)
+    readings = {text for channel in channels for text, _ in channel.readings(token, letters=written, partial=False)}
+    # as large a share of letters (a UTF-8 reading is shorter than its token)
+    return tuple(sorted(text for text in readings if len(LETTER.findall(text)) * len(token) >= letters * len(text)))

@@ -32,7 +32,7 @@ class WrittenWords:
     (2, 0, 0)
     """
 
-    def __init__(self, texts: Sequence[str], damaged: Callable[[str], bool]):
+    def __init__(self, texts: Sequence[str], damaged: Callable[[str], object]):
         self._texts = texts
         self._damaged = damaged
         self._counts: Counter[str] | None = None

@@ -24,20 +24,17 @@ from typing import NamedTuple
 import regex
 
 from ..align import diff_spans
-from ..channels import PLACEHOLDERS, SPACING_ACCENT_ALIASES, Channel
-from ..lexicon import Lexicon, listed_somewhere, native_letters
+from ..channels import PLACEHOLDERS, SPACING_ACCENT_ALIASES, Channel, suspicious_characters, suspicious_pattern
+from ..lexicon import WORD_SHAPE, Lexicon, listed_somewhere, native_letters
 from ..scoring import (
     COMMON_PUNCTUATION,
     JOINERS,
     ORDINALS,
+    TOKEN,
     backed_by_words,
     text_logprob,
 )
 
-#: A token: a run of characters between spaces and tabs.  Other blanks (no-break space)
-#: stay inside tokens: UTF-8 "à" read as cp1252 ends in one ("Ã\u00a0").
-TOKEN = regex.compile(r"[^ \t]+")
-LETTERS = regex.compile(r"\p{L}[\p{L}\p{M}]+")
 #: Characters that are neither letters nor joiners between two letters ("tabula•ões",
 #: "num├®ro").
 CUT_WORD = regex.compile(r"(?<=\p{L}\p{M}*)[^\p{L}\p{M}" + regex.escape("".join(sorted(JOINERS))) + r"]+(?=\p{L})")
@@ -120,17 +117,6 @@ def places(token: str, positions: Iterable[int]) -> set[Place]:
         (SPACING_ACCENT_ALIASES.get(token[i], token[i]), token[max(i - 1, 0) : i].isalnum(), token[i + 1 : i + 2].isalnum())
         for i in positions
     }
-
-
-def suspicious_pattern(channels: Sequence[Channel]) -> regex.Pattern[str]:
-    """One compiled class of every character some channel could have produced."""
-    return _suspicious_pattern(tuple(channels))
-
-
-@lru_cache(maxsize=16)
-def _suspicious_pattern(channels: tuple[Channel, ...]) -> regex.Pattern[str]:
-    chars = set().union(*(channel.suspicious for channel in channels))
-    return regex.compile("[" + "".join(regex.escape(c) for c in sorted(chars)) + "]")
 
 
 class Contribution(NamedTuple):
@@ -291,7 +277,7 @@ class ChannelEvidence:
                     self._clear.add((token, name))
                     if _mends_word(token, reading):
                         self._mending.setdefault(token, set()).add(name)
-            for hit in _alike(known, best) if clear else ():
+            for hit in _alike(known, best) if clear and best is not None else ():
                 # a line trusts only readings words vouch for by the strict rules ("ñame"
                 # read as "–ame" makes the word "ame" of no letter it changed)
                 if by_name[hit].self_evident or backed_by_words(known[hit][2], token, self.lexicon, languages=self.attested):
@@ -318,7 +304,7 @@ class ChannelEvidence:
                     counts[channel.name][0] += times
                     per_char[channel.name].update(dict.fromkeys(before, times))
                     per_place[channel.name].update(dict.fromkeys(where, times))
-        suspicious = frozenset().union(*(channel.suspicious for channel in self.channels))
+        suspicious = suspicious_characters(self.channels)
         punctuation = "".join(COMMON_PUNCTUATION)
         by_keys: Counter[frozenset[EvidenceKey]] = Counter()  # a few sets of keys for many words
         for token, times in (passed or Counter()).items():
@@ -377,8 +363,8 @@ class ChannelEvidence:
         if view is None:
             hits, misses = self.counts[name]
             own = self._own.get(token, {}).get(name, NO_CONTRIBUTION)
-            hits, misses = max(hits - own.hits, 0), max(misses - own.misses, 0.0)
-            view = self._views[key] = ChannelView(hits, misses, *_channel_prior(hits, misses), own)
+            left_hits, left_misses = max(hits - own.hits, 0), max(misses - own.misses, 0.0)
+            view = self._views[key] = ChannelView(left_hits, left_misses, *_channel_prior(left_hits, left_misses), own)
         return view
 
     def _char_prior(self, name: str, view: ChannelView, key: EvidenceKey) -> float:
@@ -474,7 +460,7 @@ class ChannelEvidence:
         the correct "’" is evidence against the channel's "’", not against its "…".
         """
         suspects = evidence_keys(token, channel.suspects(token))
-        if len(suspects) < 2 or not any(self.lexicon.known(word) for word in LETTERS.findall(token)):
+        if len(suspects) < 2 or not any(self.lexicon.known(word) for word in WORD_SHAPE.findall(token)):
             return suspects  # nothing in a token with no known word is correct enough to spare
         floor = self.score(token) - CLEAR
         readings = self.worth_scoring([(text, True) for text, partial in channel.readings(token, letters=self.letters) if partial])
@@ -529,8 +515,8 @@ class ChannelEvidence:
         per_token: dict[str, LineEvidence] = {}
         for token in tokens:
             if token not in per_token:
-                own = self._verdicts.get(token, {})
-                words = set(LETTERS.findall(token))
+                own: Counter[str] = self._verdicts.get(token, Counter())
+                words = set(WORD_SHAPE.findall(token))
                 found = {name: rest for name, count in total.items() if (rest := count - own.get(name, 0)) > 0}
                 agreeing = [name for name, sparing in writers.items() if sparing <= words]
                 found.update((name, 0) for name in agreeing if name not in found)
@@ -542,7 +528,7 @@ class ChannelEvidence:
     def _agrees(self, text: str) -> bool:
         """Whether the line ``text`` is text the document's evidence may speak for: it
         holds words ("3 × 4 = 12" does not)."""
-        return LETTERS.search(text) is not None
+        return WORD_SHAPE.search(text) is not None
 
     def _sparing(self, text: str, channel: Channel) -> set[str]:
         """The words of the line ``text``, of the document's languages and written right,
@@ -551,7 +537,7 @@ class ChannelEvidence:
         evidence for it does not speak for the line's "È".  ``text`` is the input line:
         the words an earlier round repaired were broken."""
         return {
-            word for word in LETTERS.findall(text)
+            word for word in WORD_SHAPE.findall(text)
             if not word.isascii() and not self.lexicon.knowing(word).isdisjoint(self.attested)
             and any(_breaks(channel, c) for c in set(word) if not c.isascii())
         }
@@ -573,7 +559,7 @@ class ChannelEvidence:
         found = [
             language in own
             for item in TOKEN.findall(text) if not ADDRESS.search(item)
-            for w in LETTERS.findall(item) if len(w) > 1 and w.islower()
+            for w in WORD_SHAPE.findall(item) if len(w) > 1 and w.islower()
             if (language := self.lexicon.likeliest(w)) is not None
             # a word that may be broken speaks only for the document ("rŽseau" may be
             # listed somewhere; "существовавшее" repaired is Russian)
@@ -611,7 +597,7 @@ class ChannelEvidence:
         """Whether ``text`` has letters, every run of them is a known word written in one
         case or with a capital first ("ДаЛО" is no "дало"), and no other character cuts
         a word in two ("tabula•ões" is two known pieces, no word)."""
-        words = LETTERS.findall(text)
+        words = WORD_SHAPE.findall(text)
         return (
             bool(words) and not CUT_WORD.search(text) and all(_cased(word) and self.lexicon.known(word) for word in words)
         )
@@ -676,7 +662,7 @@ def _mends_word(token: str, reading: str) -> bool:
     >>> _mends_word("Pra•a", "Praça"), _mends_word("ñame", "–ame"), _mends_word("×", "Ч")
     (True, False, False)
     """
-    runs = [(m.start(), m.end()) for m in LETTERS.finditer(reading)]
+    runs = [(m.start(), m.end()) for m in WORD_SHAPE.finditer(reading)]
     return all(
         b1 > b0 and reading[b0:b1].isalpha() and any(r0 <= b0 and b1 <= r1 for r0, r1 in runs)
         for _, _, b0, b1 in diff_spans(token, reading)
@@ -729,7 +715,7 @@ def _makes_words(token: str, reading: str) -> bool:
     if not _mends_word(token, reading):
         return False
     changed = [(b0, b1) for _, _, b0, b1 in diff_spans(token, reading)]
-    words = [m.group() for m in LETTERS.finditer(reading) if any(m.start() < b1 and b0 < m.end() for b0, b1 in changed)]
+    words = [m.group() for m in WORD_SHAPE.finditer(reading) if any(m.start() < b1 and b0 < m.end() for b0, b1 in changed)]
     return all(len(word) >= 2 and listed_somewhere(word) for word in words)
 
 

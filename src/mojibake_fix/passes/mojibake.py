@@ -16,123 +16,29 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import regex
 
+from .. import rules
 from ..align import diff_spans
 from ..changes import LearntPriors, Proposal, Step
-from ..channels import PLACEHOLDERS, Channel, Utf8Channel
+from ..channels import PLACEHOLDERS, Channel, Utf8Channel, short_enough, suspicious_pattern
 from ..context import Context
 from ..document import Document, Line
-from ..languages import guess_languages, languages_listing, line_languages
-from ..lexicon import CANDIDATE_LANGUAGES, Lexicon, listed_somewhere, native_letters
-from ..scoring import COMMON_PUNCTUATION, describe
+from ..languages import line_languages
+from ..lexicon import Lexicon
+from ..scoring import TOKEN, describe
 from ..screen import sample
 from ..written import WrittenWords
-from .channel_evidence import (
-    LETTERS,
-    TOKEN,
-    ChannelEvidence,
-    Decoded,
-    LineEvidence,
-    places,
-    suspicious_pattern,
-)
+from .channel_evidence import ChannelEvidence, Decoded, LineEvidence, places
 from .ranking import Candidate, Choice, TokenJudge, posterior
 
-LETTER = regex.compile(r"\p{L}")
-#: Tokens longer than this, read back, are left alone (URLs, base64, runs of symbols);
-#: so are those more than ``MAX_EXPANSION`` times longer (a Cyrillic word read as
-#: cp1252 twice takes four to six characters a letter).
-MAX_TOKEN, MAX_EXPANSION = 60, 8
 #: Characters of the lines the screen let pass read for evidence against the channels.
 PASSED_SAMPLE = 50_000
-
-
-def document_words(texts: Iterable[str], channels: Sequence[Channel], limit: int) -> Iterator[str]:
-    """Up to ``limit`` tokens of ``texts``, each suspicious one that is not a listed
-    word followed by the distinct readings that keep its letters letters.
-
-    A Russian text read as cp1252 holds no Russian word; its readings do, so the
-    language guess sees them too.  A word some list already knows ("Ève") adds no
-    reading, nor does a reading that turns letters into symbols ("ComitŽ" as "Comit‚"),
-    or they would bring in languages the text does not use.
-    """
-    channels = tuple(channels)
-    for count, token in enumerate(m.group() for text in texts for m in TOKEN.finditer(text)):
-        if count >= limit:
-            return
-        yield token
-        yield from _letter_readings(token, channels)
-
-
-#: A language only the readings of broken tokens show is the document's once this many
-#: distinct tokens, and this share of the tokens read as some language's words, read as
-#: its words: one token is no evidence of its own language ("εm" read as the Romanian
-#: "îm"), nor are a few odd readings among many ("Å¾" of Czech UTF-8 read as Romanian).
-READING_TOKENS, READING_SHARE = 3, 0.3
-#: Letters a reading needs to speak for a language.
-READING_LETTERS = 3
-
-
-def attested_languages(texts: Iterable[str], channels: Sequence[Channel], limit: int, rest: Iterable[str] = ()) -> list[str]:
-    """The languages whose words a document writes: those of its words as they stand (up
-    to ``limit`` tokens of ``texts``, and the words of ``rest``), and those that at least
-    ``READING_TOKENS`` distinct broken tokens (``READING_SHARE`` of those read as some
-    language's words) read as (a Russian text read as cp1252 writes no Russian word as
-    it stands).
-
-    A reading is evidence only where the document backs its language: the words a
-    single token reads as are no evidence that the document is written in their language.
-
-    >>> from mojibake_fix.channels import get_channel
-    >>> attested_languages(["εm"], [get_channel("cp1252>cp437")], 100)
-    []
-    >>> attested_languages(["Le conseil des villes a rŽuni les maires"], [get_channel("mac_roman>cp1252")], 100)
-    ['fr']
-    """
-    channels = tuple(channels)
-    written: list[str] = list(rest)
-    read: dict[str, set[str]] = {}
-    for count, token in enumerate(m.group() for text in texts for m in TOKEN.finditer(text)):
-        if count >= limit:
-            break
-        written.append(token)
-        readings = _letter_readings(token, channels)
-        if readings and token not in read:
-            # a reading of a few letters is some language's word by chance ("xì", "kê")
-            read[token] = {lang for text in readings if len(LETTER.findall(text)) >= READING_LETTERS for lang in languages_listing(text)}
-    found = guess_languages(written)
-    support: Counter[str] = Counter()
-    for langs in read.values():  # a token read as words of several languages is a share of each
-        support.update({lang: 1 / len(langs) for lang in langs})
-    # a share of the tokens read as some language's words: a Russian text read as UTF-8
-    # twice has many tokens no reading makes a word of, and they say nothing of its language
-    least = max(READING_TOKENS, READING_SHARE * sum(1 for langs in read.values() if langs))
-    return found + [lang for lang in guess_languages(
-        [text for token in read for text in _letter_readings(token, channels)]
-    ) if lang not in found and support[lang] >= least]
-
-
-@lru_cache(maxsize=1 << 14)
-def _letter_readings(token: str, channels: tuple[Channel, ...]) -> tuple[str, ...]:
-    """The readings ``document_words`` adds for one token (cached: every round of every
-    document guesses its languages again)."""
-    core = token.strip("".join(COMMON_PUNCTUATION))
-    if not suspicious_pattern(channels).search(token) or not short_enough(token, channels) or (LETTERS.fullmatch(core) and listed_somewhere(core)):
-        return ()
-    letters = len(LETTER.findall(token))
-    if letters < 2:
-        return ()
-    # with the letters some candidate language writes when a placeholder allows them
-    written = native_letters(CANDIDATE_LANGUAGES)
-    readings = {text for channel in channels for text, _ in channel.readings(token, letters=written, partial=False)}
-    # as large a share of letters (a UTF-8 reading is shorter than its token)
-    return tuple(sorted(text for text in readings if len(LETTER.findall(text)) * len(token) >= letters * len(text)))
 
 
 def _decoded(line: Line) -> list[Decoded]:
@@ -147,7 +53,7 @@ def _decoded(line: Line) -> list[Decoded]:
     """
     found = []
     for edit in line.edits:
-        if any(step.rule.startswith("mojibake:utf-8>") for step in edit.steps):
+        if edit.reads_utf8:
             text = line.original
             start = text.rfind(" ", 0, edit.start) + 1
             end = text.find(" ", edit.end) % (len(text) + 1)  # the line's end where no space follows
@@ -190,20 +96,6 @@ def _suspicious_tokens(channels: tuple[Channel, ...]) -> re.Pattern[str]:
     (a whole text is scanned faster)."""
     chars = "".join(sorted(set().union(*(channel.suspicious for channel in channels))))
     return re.compile(rf"[^ \t\n]*[{re.escape(chars)}][^ \t\n]*")
-
-
-def short_enough(token: str, channels: Sequence[Channel]) -> bool:
-    """Whether ``token`` is short enough to judge: at most ``MAX_TOKEN`` characters as it
-    stands or as some channel reads it back.
-
-    >>> from mojibake_fix.channels import get_channel
-    >>> word = get_channel("utf-8>cp1252>cp1252").damage("последовательности")
-    >>> len(word) > MAX_TOKEN, short_enough(word, [get_channel("utf-8>cp1252>cp1252")])
-    (True, True)
-    """
-    if len(token) <= MAX_TOKEN:
-        return True
-    return len(token) <= MAX_TOKEN * MAX_EXPANSION and any(c.read_length(token) <= MAX_TOKEN for c in channels)
 
 
 def _tokens_to_judge(text: str, channels: tuple[Channel, ...]) -> list[re.Match[str]]:
@@ -344,7 +236,7 @@ def _proposals(spot: Spot, choice: Choice, evidence: str, lexicon: Lexicon) -> I
     reading = best.text[: len(best.text) - len(spot.following or "")] if best.joined else best.text
     yield from proposals_for(spot.number, spot.start, spot.token, reading, best.channel, confidence, evidence)
     if best.joined:
-        step = Step("spacing:split_word", confidence, f"joined {describe(best.text, lexicon)}")
+        step = Step(rules.SPLIT_WORD, confidence, f"joined {describe(best.text, lexicon)}")
         yield Proposal(spot.number, spot.end, spot.end + spot.gap, "", step)
 
 
@@ -354,8 +246,8 @@ def proposals_for(line: int, start: int, token: str, reading: str, channel: Chan
     A stretch holding a placeholder is a placeholder repair, any other a mojibake repair.
     """
     for a0, a1, b0, b1 in diff_spans(token, reading):
-        kind = "placeholder" if any(c in PLACEHOLDERS for c in token[a0:a1]) else "mojibake"
-        yield Proposal(line, start + a0, start + a1, reading[b0:b1], Step(f"{kind}:{channel.name}", confidence, evidence))
+        rule = rules.codec_rule(channel.name, placeholder=any(c in PLACEHOLDERS for c in token[a0:a1]))
+        yield Proposal(line, start + a0, start + a1, reading[b0:b1], Step(rule, confidence, evidence))
 
 
 def _gap(text: str, end: int) -> int:

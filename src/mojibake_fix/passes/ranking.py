@@ -23,13 +23,14 @@ from typing import NamedTuple
 from ftfy.badness import is_bad
 
 from ..align import diff_spans
+from ..changes import SUSPICION_FLOOR
 from ..channels import PLACEHOLDERS, Channel
-from ..lexicon import Lexicon
+from ..lexicon import WORD_SHAPE, Lexicon
 from ..neighbours import ITEM, beside, neighbour_model
-from ..scoring import backed_by_words, describe, plausible_punctuation
+from ..scoring import backed_by_words, describe, plausible_punctuation, share
 from ..shown import reads_as_word
 from ..written import WrittenWords, as_written
-from .channel_evidence import DOC_MARGIN, LETTERS, ChannelEvidence, LineEvidence
+from .channel_evidence import DOC_MARGIN, ChannelEvidence, LineEvidence
 
 #: Penalty for repairing only some of a token's suspicious characters.
 PARTIAL = math.log(0.05)
@@ -44,8 +45,6 @@ QUOTE_FAMILIES = ("«»", "“”„\"")
 ORPHAN_CLOSING = math.log(1e-2)
 #: The highest confidence of a reading no word backs (``TokenJudge.confidence``).
 UNWORDED = 0.98
-#: A repair whose posterior is at least this is reported as a suspicion when not applied.
-SUSPICION_FLOOR = 0.2
 #: The confidence of a reading the evidence rule refused, reported as a suspicion
 #: (``TokenJudge.refused``): below any bar but the lowest.
 REFUSED = SUSPICION_FLOOR
@@ -246,7 +245,7 @@ class TokenJudge:
             return False
         text = candidate.text
         changed = [(b0, b1) for _, _, b0, b1 in diff_spans(token, text)]
-        words = [m.group() for m in LETTERS.finditer(text) if any(m.start() < b1 and b0 < m.end() for b0, b1 in changed)]
+        words = [m.group() for m in WORD_SHAPE.finditer(text) if any(m.start() < b1 and b0 < m.end() for b0, b1 in changed)]
         return any(not self.lexicon.knowing(word) & set(languages) for word in words)
 
     def unpaired(self, candidate: Candidate, token: str, text: str, line: LineEvidence = ()) -> bool:
@@ -355,7 +354,6 @@ def _orphan_cost(text: str, inside_line: bool) -> float:
 
 def posterior(ranked: Sequence[Candidate]) -> float:
     """The softmax probability of the first (best) candidate."""
-    top = ranked[0].score
-    return 1.0 / sum(math.exp(c.score - top) for c in ranked)
+    return share(ranked[0].score, [c.score for c in ranked])
 
 
