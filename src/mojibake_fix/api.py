@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import inspect
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -18,7 +17,8 @@ from .changes import CleanResult, Suspicion, summarize
 from .channels import DEFAULT_CHANNELS, Channel, Utf8Channel, get_channel
 from .context import Context
 from .document import LINE_BREAK, Document, describe_breaks, split_lines
-from .lexicon import Lexicon, guess_languages, known_language
+from .lexicon import Lexicon, guess_languages
+from .options import Options, default_repairs, given_options
 from .passes import hygiene
 from .passes.mojibake import attested_languages, document_words
 from .screen import sample
@@ -43,6 +43,7 @@ def clean(
     channels: Sequence[str] = DEFAULT_CHANNELS,
     keep_line_breaks: bool = False,
     repairs: Iterable[str] | None = None,
+    options: Options | None = None,
 ) -> CleanResult:
     """Repair ``text`` and say how: the clean text, every change, suspicions, a summary.
 
@@ -51,14 +52,22 @@ def clean(
     codes) instead of guessing them; ``channels`` are the code-page confusions to try.
     Line breaks become ``\\n`` unless ``keep_line_breaks``.  ``repairs`` names the
     optional repairs to make (``REPAIRS``; default: those on by default for text).
+    The same can be given at once as ``options``, an ``Options``.
 
     >>> result = clean("Le r™le des villes")
     >>> result.text, [(c.before, c.after, c.rule) for c in result.changes]
     ('Le rôle des villes', [('™', 'ô', 'mojibake:mac_roman>cp1252')])
+    >>> clean("Le r™le", options=Options(min_confidence=1.0)).suspicions[0].suggestion
+    'ô'
     """
-    done = _repair(
-        text, min_confidence=min_confidence, languages=languages, channels=channels, keep_line_breaks=keep_line_breaks, repairs=repairs
+    options = given_options(
+        "clean",
+        {
+            "min_confidence": min_confidence, "languages": languages, "channels": channels,
+            "keep_line_breaks": keep_line_breaks, "repairs": repairs, "options": options,
+        },
     )
+    done = _repair(text, options)
     changes = done.doc.changes() if done.doc is not None else []
     summary = summarize(
         changes,
@@ -67,7 +76,7 @@ def clean(
         languages=done.ctx.notes.get("languages", list(done.ctx.lexicon.languages)),
         channels=done.ctx.notes.get("channels", {}),
         line_breaks=describe_breaks(done.breaks),
-        kept_line_breaks=keep_line_breaks,
+        kept_line_breaks=options.keep_line_breaks,
     )
     return CleanResult(done.output, changes, done.suspicions, summary)
 
@@ -83,21 +92,10 @@ class _Repaired(NamedTuple):
     suspicions: list[Suspicion]
 
 
-def _repair(
-    text: str, *, min_confidence: float, languages: Sequence[str] | None, channels: Sequence[str], keep_line_breaks: bool, repairs: Iterable[str] | None
-) -> _Repaired:
-    """Check the options and run the engine over ``text`` (``clean`` says what each means)."""
-    if not 0.0 <= min_confidence <= 1.0:
-        raise ValueError("min_confidence must be between 0 and 1")
-    if languages is not None:
-        unknown = [code for code in languages if not known_language(code)]
-        if unknown:
-            raise ValueError(f"no word list for language(s) {', '.join(unknown)}")
-    channel_list = tuple(get_channel(name) for name in channels)
-    enabled = frozenset(default_repairs(pdf=False) if repairs is None else repairs)
-    unknown = sorted(enabled - set(REPAIRS))
-    if unknown:
-        raise ValueError(f"unknown repair(s) {', '.join(unknown)} (choose from {', '.join(REPAIRS)})")
+def _repair(text: str, options: Options) -> _Repaired:
+    """Run the engine over ``text`` with ``options`` (``clean`` says what each means)."""
+    channel_list = tuple(get_channel(name) for name in options.channels)
+    enabled = options.enabled_repairs()
 
     def guess(texts: Sequence[str], lines: Sequence[int], channels: Sequence[Channel]) -> tuple[list[str], list[str]]:
         # the languages the lines worth a look and a sample of the rest attest; where they
@@ -109,10 +107,10 @@ def _repair(
         return attested or guess_languages(chain(document_words(odd, channels, LANGUAGE_SAMPLE), rest)), attested
 
     ctx = Context(
-        lexicon=Lexicon.shared(languages or ()),
+        lexicon=Lexicon.shared(options.languages or ()),
         channels=channel_list,
-        min_confidence=min_confidence,
-        guess_languages=None if languages is not None else guess,
+        min_confidence=options.min_confidence,
+        guess_languages=None if options.languages is not None else guess,
         repairs=enabled,
         candidates=_candidates(channel_list),
     )
@@ -120,11 +118,11 @@ def _repair(
     ctx.refresh_languages(lines)
     if not ctx.worth_a_look and hygiene.composed(text) and not engine.triggered(text, enabled):
         # the fast path: no pass would propose anything, so the text is its own output
-        output = text if keep_line_breaks or "\r" not in text else LINE_BREAK.sub("\n", text)
+        output = text if options.keep_line_breaks or "\r" not in text else LINE_BREAK.sub("\n", text)
         return _Repaired(output, None, ctx, breaks, [])
     doc = Document(lines, breaks)
     suspicions = engine.run(doc, ctx)
-    return _Repaired(doc.render(keep_line_breaks), doc, ctx, breaks, suspicions)
+    return _Repaired(doc.render(options.keep_line_breaks), doc, ctx, breaks, suspicions)
 
 
 def _candidates(channels: Sequence[Channel]) -> tuple[Channel, ...]:
@@ -145,14 +143,7 @@ def fix_text(text: str, **options: object) -> str:
     >>> fix_text("Hôtel de ville, 16e Žtage")
     'Hôtel de ville, 16e étage'
     """
-    unknown = sorted(options.keys() - _OPTIONS.keys())
-    if unknown:
-        raise TypeError(f"fix_text() got unknown option(s) {', '.join(unknown)} (choose from {', '.join(_OPTIONS)})")
-    return _repair(text, **{**_OPTIONS, **options}).output  # type: ignore[arg-type]
-
-
-#: ``clean``'s options and their defaults, which ``fix_text`` takes too.
-_OPTIONS = {name: p.default for name, p in inspect.signature(clean).parameters.items() if p.kind is p.KEYWORD_ONLY}
+    return _repair(text, given_options("fix_text", options)).output
 
 
 def clean_bytes(data: bytes, **options: object) -> CleanResult:
@@ -177,8 +168,10 @@ def clean_pdf(data: bytes, *, password: str = "", repairs: Iterable[str] | None 
     cannot be read raises ``PDFError`` (a ``ValueError``) with a one-line reason.
     """
     pages = extract(data, password)
-    chosen = default_repairs(pdf=True) if repairs is None else repairs
-    result = clean(pages.text, repairs=chosen, **options)  # type: ignore[arg-type]
+    chosen = given_options("clean_pdf", {**options, "repairs": repairs})
+    if chosen.repairs is None:
+        chosen = replace(chosen, repairs=default_repairs(pdf=True))
+    result = clean(pages.text, options=chosen)
     lines, _ = split_lines(pages.text)
     page_of = page_of_lines(pages.texts, lines)
     result.changes[:] = [replace(c, page=page_of[c.line - 1]) for c in result.changes]
@@ -204,11 +197,3 @@ def clean_file(path: str | os.PathLike[str], **options: object) -> CleanResult:
     result.summary["source"] = os.fspath(path)
     return result
 
-
-def default_repairs(pdf: bool) -> frozenset[str]:
-    """The optional repairs on by default for text (or for PDF input).
-
-    >>> "accents" in default_repairs(pdf=False)
-    True
-    """
-    return frozenset(name for name, (for_text, for_pdf) in REPAIRS.items() if (for_pdf if pdf else for_text))

@@ -14,7 +14,7 @@ complete (``AtomicFile``); the report of each file goes to a spool file that the
 caller concatenates in input order.
 
 >>> import io
->>> settings = Settings(options={}, report_format="jsonl")
+>>> settings = Settings(report_format="jsonl")
 >>> outcome = process(Job("-", "<text>", None), settings, stdin=io.BytesIO("le r™le".encode()))
 >>> outcome.changes, outcome.changes_by_rule
 (1, {'mojibake:mac_roman>cp1252': 1})
@@ -39,6 +39,7 @@ from multiprocessing import get_context
 from typing import IO, Any
 
 from .changes import CleanResult
+from .options import Options, given_options
 from .report import jsonl_body, jsonl_summary, text_body, text_head
 
 #: File names a directory walk picks up (a glob or an explicit path takes any file).
@@ -72,13 +73,13 @@ class Job:
 class Settings:
     """What every job of a run shares.
 
-    ``options`` are ``clean``'s keyword options; ``repairs`` the optional repairs for
-    text and for PDF input; ``report_format`` ``text``, ``jsonl`` or ``None``;
-    ``backup`` a suffix for a copy of each file rewritten in place.
+    ``options`` are ``clean``'s, and ``pdf_options`` those for PDF input when they differ
+    (other repairs); ``report_format`` ``text``, ``jsonl`` or ``None``; ``backup`` a
+    suffix for a copy of each file rewritten in place.
     """
 
-    options: dict[str, Any]
-    repairs: tuple[frozenset[str] | None, frozenset[str] | None] = (None, None)
+    options: Options = field(default_factory=Options)
+    pdf_options: Options | None = None
     password: str = ""
     report_format: str | None = None
     diff: bool = False
@@ -86,6 +87,10 @@ class Settings:
     in_place: bool = False
     backup: str | None = None
     spool_dir: str = field(default_factory=tempfile.gettempdir)
+
+    def options_for(self, pdf: bool) -> Options:
+        """The options for a text (or PDF) input."""
+        return self.pdf_options if pdf and self.pdf_options is not None else self.options
 
 
 @dataclass
@@ -235,11 +240,11 @@ def _process(job: Job, settings: Settings, outcome: Outcome, stdin: IO[bytes] | 
         if pdf and settings.in_place:
             raise _Unreadable(f"{job.name}: a PDF cannot be cleaned in place (use --out-dir)")
         results: Iterable[CleanResult]
-        options = {**settings.options, "repairs": settings.repairs[pdf]}
+        options = settings.options_for(pdf)
         if pdf:
-            results = [clean_pdf(source.read(), password=settings.password, **options)]
+            results = [clean_pdf(source.read(), password=settings.password, options=options)]
         else:
-            results = clean_stream(source, **options)
+            results = clean_stream(source, options=options)
         sinks = _Sinks(job, settings, outcome, stack)
         summaries = []
         for result in results:
@@ -251,7 +256,7 @@ def _process(job: Job, settings: Settings, outcome: Outcome, stdin: IO[bytes] | 
         outcome.lines, outcome.changes = summary["lines"], summary["changes"]
         outcome.lines_changed, outcome.suspicions = summary["lines_changed"], summary["suspicions"]
         outcome.changes_by_rule = summary["changes_by_rule"]
-        outcome.rewritten = bool(summary["changes"]) or (not pdf and _bytes_change(summary, settings.options))
+        outcome.rewritten = bool(summary["changes"]) or (not pdf and _bytes_change(summary, options))
         sinks.finish(summary)
 
 
@@ -261,12 +266,12 @@ def _empty_summary() -> dict[str, Any]:
     return clean("").summary
 
 
-def _bytes_change(summary: dict[str, Any], options: dict[str, Any]) -> bool:
+def _bytes_change(summary: dict[str, Any], options: Options) -> bool:
     """Whether writing the output changes the file's bytes though no text changed."""
     encoding = str(summary.get("encoding", "utf-8"))
     if encoding not in ("utf-8", "ascii"):
         return True
-    return not options.get("keep_line_breaks") and summary["line_breaks"].get("style") not in ("\n", None)
+    return not options.keep_line_breaks and summary["line_breaks"].get("style") not in ("\n", None)
 
 
 class _Sinks:
@@ -608,7 +613,8 @@ def clean_files(
     or back into each file (``in_place``, atomically); with neither, nothing is written
     and the outcomes say what would change.  ``jobs`` worker processes (default: all
     cores) or a Dask ``scheduler`` (an address or a ``distributed.Client``) do the work;
-    ``report`` gets a JSON Lines report across files.  ``options`` are ``clean``'s.
+    ``report`` gets a JSON Lines report across files.  ``options`` are ``clean``'s
+    (keyword options, or ``options=Options(...)``); a wrong one raises before any file is read.
     Returns one ``Outcome`` per file, failures included (``error``), in input order.
 
     >>> folder = tempfile.mkdtemp()
@@ -617,11 +623,12 @@ def clean_files(
     >>> [(o.name.endswith("a.txt"), o.changes, o.error) for o in clean_files([folder], jobs=1)]
     [(True, 1, None)]
     """
+    chosen = given_options("clean_files", options)
     names = [os.fspath(path) for path in inputs]
     out = os.fspath(out_dir) if out_dir is not None else None
     planned, missing = plan_jobs(names, out, in_place)
     with tempfile.TemporaryDirectory(prefix="clean-text-") as spool:
-        settings = Settings(options, password=password, report_format="jsonl" if report else None, in_place=in_place, spool_dir=spool)
+        settings = Settings(chosen, password=password, report_format="jsonl" if report else None, in_place=in_place, spool_dir=spool)
         outcomes = missing + run_jobs(planned, settings, jobs or os.cpu_count() or 1, scheduler)
         if report:
             with AtomicFile(os.fspath(report)) as handle:

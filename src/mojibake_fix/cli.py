@@ -10,13 +10,15 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import partial
 from typing import IO, TYPE_CHECKING
 
 from . import __version__
-from .channels import DEFAULT_CHANNELS, get_channel
+from .channels import DEFAULT_CHANNELS
 from .engine import OPTIONAL as REPAIRS
 from .engine import REPAIR_HELP
+from .options import OptionError, Options, default_repairs
 from .report import FORMATS, read_jsonl
 
 if TYPE_CHECKING:
@@ -123,8 +125,8 @@ def _repairs_help() -> str:
 
 
 def _repairs(args: argparse.Namespace, pdf: bool) -> set[str]:
-    """The optional repairs for one input: its kind's defaults, then the flags given."""
-    chosen = {name for name, defaults in REPAIRS.items() if defaults[pdf]}
+    """The optional repairs for one kind of input: its defaults, then the flags given."""
+    chosen = set(default_repairs(pdf))
     for name in REPAIRS:
         flag = getattr(args, name.replace("-", "_"))
         if flag is not None:
@@ -166,28 +168,23 @@ def _emit(target: str | None, write: Callable[[IO[bytes]], object], fallback: st
         raise UserError(f"{target}: cannot write: {exc.strerror or exc}") from None
 
 
-def _options(args: argparse.Namespace) -> dict[str, object]:
-    if not 0.0 <= args.min_confidence <= 1.0:
-        raise UsageError("--min-confidence must be between 0 and 1")
+def _options(args: argparse.Namespace) -> Options:
+    """``clean``'s options from the command line (the repairs come per input, ``_repairs``)."""
     channels = tuple(name.strip() for name in args.channels.split(",") if name.strip())
-    for name in channels:
-        try:
-            get_channel(name)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
-    options: dict[str, object] = {
-        "min_confidence": args.min_confidence,
-        "channels": channels,
-        "keep_line_breaks": args.keep_line_breaks,
-    }
-    if args.lang:
-        from .lexicon import known_language
-
-        languages = [code.strip() for code in args.lang.split(",") if code.strip()]
-        unknown = [code for code in languages if not known_language(code)]
-        if unknown or not languages:
-            raise UsageError(f"--lang: no word list for {', '.join(unknown) or 'an empty list'}")
-        options["languages"] = languages
+    try:
+        # the languages last, so that a wrong --channels is named before a wrong --lang
+        options = Options(args.min_confidence, channels=channels, keep_line_breaks=args.keep_line_breaks)
+        if args.lang:
+            languages = tuple(code.strip() for code in args.lang.split(",") if code.strip())
+            if not languages:
+                raise UsageError("--lang: no word list for an empty list")
+            options = replace(options, languages=languages)
+    except OptionError as exc:
+        if exc.option == "min_confidence":
+            raise UsageError("--min-confidence must be between 0 and 1") from None
+        if exc.option == "languages":
+            raise UsageError(f"--lang: no word list for {', '.join(exc.unknown)}") from None
+        raise UsageError(str(exc)) from None
     return options
 
 
@@ -251,8 +248,8 @@ def _clean(args: argparse.Namespace) -> int:
     jobs = [Job(job.source, "<stdin>", job.target) if job.source == "-" else job for job in jobs]
     with tempfile.TemporaryDirectory(prefix="clean-text-") as spool:
         settings = Settings(
-            options,
-            repairs=(frozenset(_repairs(args, False)), frozenset(_repairs(args, True))),
+            replace(options, repairs=_repairs(args, pdf=False)),
+            pdf_options=replace(options, repairs=_repairs(args, pdf=True)),
             password=args.password,
             report_format=args.report_format if args.report else None,
             diff=args.diff,
