@@ -13,7 +13,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from . import engine
-from .changes import CleanResult, Suspicion, summarize
+from .changes import CleanResult, Suspicion
 from .channels import DEFAULT_CHANNELS, Channel, Utf8Channel, get_channel
 from .context import Context
 from .document import LINE_BREAK, Document, describe_breaks, split_lines
@@ -25,6 +25,7 @@ from .screen import sample
 from .shown import SHOWN_CHANNELS
 from .sources.pdf import extract, page_of_lines
 from .sources.text import decode
+from .summary import Summary
 
 #: The optional repairs: name → (on by default for text, on by default for PDF input).
 REPAIRS = engine.OPTIONAL
@@ -69,7 +70,7 @@ def clean(
     )
     done = _repair(text, options)
     changes = done.doc.changes() if done.doc is not None else []
-    summary = summarize(
+    summary = Summary.of(
         changes,
         done.suspicions,
         lines=len(done.breaks),
@@ -156,7 +157,7 @@ def clean_bytes(data: bytes, **options: object) -> CleanResult:
     """
     text, encoding = decode(data)
     result = clean(text, **options)  # type: ignore[arg-type]
-    result.summary["encoding"] = encoding
+    result.summary = replace(result.summary, encoding=encoding)
     return result
 
 
@@ -176,7 +177,7 @@ def clean_pdf(data: bytes, *, password: str = "", repairs: Iterable[str] | None 
     page_of = page_of_lines(pages.texts, lines)
     result.changes[:] = [replace(c, page=page_of[c.line - 1]) for c in result.changes]
     result.suspicions[:] = [replace(s, page=page_of[s.line - 1]) for s in result.suspicions]
-    result.summary.update(encoding="pdf", pages=len(pages.texts), xref_rebuilt=pages.rebuilt)
+    result.summary = replace(result.summary, encoding="pdf", pages=len(pages.texts), xref_rebuilt=pages.rebuilt)
     return result
 
 
@@ -194,6 +195,6 @@ def clean_file(path: str | os.PathLike[str], **options: object) -> CleanResult:
     with open(path, "rb") as handle:
         data = handle.read()
     result = clean_pdf(data, **options) if is_pdf(data, os.fspath(path)) else clean_bytes(data, **options)  # type: ignore[arg-type]
-    result.summary["source"] = os.fspath(path)
+    result.summary = replace(result.summary, source=os.fspath(path))
     return result
 

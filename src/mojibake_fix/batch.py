@@ -34,13 +34,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from typing import IO, Any
 
 from .changes import CleanResult
 from .options import Options, given_options
 from .report import jsonl_body, jsonl_summary, text_body, text_head
+from .summary import Summary
 
 #: File names a directory walk picks up (a glob or an explicit path takes any file).
 SUFFIXES = (".txt", ".pdf")
@@ -231,7 +232,7 @@ def _open(job: Job, stdin: IO[bytes] | None, stack: contextlib.ExitStack) -> IO[
 
 def _process(job: Job, settings: Settings, outcome: Outcome, stdin: IO[bytes] | None) -> None:
     from .api import clean_pdf, is_pdf
-    from .stream import clean_stream, merge_summaries
+    from .stream import clean_stream
 
     with contextlib.ExitStack() as stack:
         source = _open(job, stdin, stack)
@@ -251,27 +252,19 @@ def _process(job: Job, settings: Settings, outcome: Outcome, stdin: IO[bytes] | 
             sinks.write(result)
             summaries.append(result.summary)
             result.text = ""  # the chunk is written: let it go
-        summary = merge_summaries(summaries) if summaries else _empty_summary()
-        summary["source"] = job.name
-        outcome.lines, outcome.changes = summary["lines"], summary["changes"]
-        outcome.lines_changed, outcome.suspicions = summary["lines_changed"], summary["suspicions"]
-        outcome.changes_by_rule = summary["changes_by_rule"]
-        outcome.rewritten = bool(summary["changes"]) or (not pdf and _bytes_change(summary, options))
+        summary = replace(Summary.merge(summaries), source=job.name)  # a stream and a PDF give at least one result
+        outcome.lines, outcome.changes = summary.lines, summary.changes
+        outcome.lines_changed, outcome.suspicions = summary.lines_changed, summary.suspicions
+        outcome.changes_by_rule = summary.changes_by_rule
+        outcome.rewritten = bool(summary.changes) or (not pdf and _bytes_change(summary, options))
         sinks.finish(summary)
 
 
-def _empty_summary() -> dict[str, Any]:
-    from .api import clean
-
-    return clean("").summary
-
-
-def _bytes_change(summary: dict[str, Any], options: Options) -> bool:
+def _bytes_change(summary: Summary, options: Options) -> bool:
     """Whether writing the output changes the file's bytes though no text changed."""
-    encoding = str(summary.get("encoding", "utf-8"))
-    if encoding not in ("utf-8", "ascii"):
+    if summary.encoding not in (None, "utf-8", "ascii"):
         return True
-    return not options.keep_line_breaks and summary["line_breaks"].get("style") not in ("\n", None)
+    return not options.keep_line_breaks and summary.line_breaks.get("style") not in ("\n", None)
 
 
 class _Sinks:
@@ -316,7 +309,7 @@ class _Sinks:
                 self.outcome.samples += samples[:room]
                 self.outcome.more += more + len(samples[room:])
 
-    def finish(self, summary: dict[str, Any]) -> None:
+    def finish(self, summary: Summary) -> None:
         if self.settings.in_place and not self.outcome.rewritten:
             self.file.keep_old()  # nothing to change: the file keeps its bytes and times
         if self.records is None:
@@ -362,7 +355,7 @@ def unified_hunks(result: CleanResult, samples: Sequence[dict[str, Any]], contex
     """
     if not samples:
         return ""
-    first = result.summary.get("first_line", 1)
+    first = result.summary.first_line or 1
     lines = result.text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()

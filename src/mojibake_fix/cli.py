@@ -374,15 +374,13 @@ def _count(number: int, noun: str) -> str:
 
 def _summary_line(outcomes: list[Outcome], check: bool) -> str:
     """'clean-text: 12 files: 9 cleaned, 2 unchanged, 1 failed; 340 changes on 120 lines (...)'"""
-    from collections import Counter
+    from .summary import add_counts
 
     failed = sum(1 for o in outcomes if o.error)
     changed = sum(1 for o in outcomes if o.rewritten and not o.error)
     unchanged = len(outcomes) - failed - changed
-    by_rule: Counter[str] = Counter()
-    for outcome in outcomes:
-        by_rule.update(outcome.changes_by_rule)
-    rules = ", ".join(f"{rule} {count}" for rule, count in sorted(by_rule.items())) or "none"
+    by_rule = add_counts(outcome.changes_by_rule for outcome in outcomes)
+    rules = ", ".join(f"{rule} {count}" for rule, count in by_rule.items()) or "none"
     verb = "would be cleaned" if check else "cleaned"
     return (
         f"clean-text: {_count(len(outcomes), 'file')}: {changed} {verb}, {unchanged} unchanged, {failed} failed; "

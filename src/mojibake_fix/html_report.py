@@ -21,12 +21,12 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from .changes import Change, CleanResult
 from .document import LINE_BREAK, undo_line
+from .summary import add_counts
 
 #: Characters a browser shows as nothing (controls, bidi and zero-width marks, soft hyphen)
 #: or cannot show at all (lone surrogates): the page shows their code in a small box.
@@ -92,7 +92,7 @@ def changed_lines(result: CleanResult, limit: int = 200) -> tuple[list[dict[str,
 
     Each is ``{"line", "page", "before", "after", "changes"}``: the whole input line (the
     output line with its changes undone), the whole output line, and the line's changes.
-    Line numbers count from ``result.summary["first_line"]`` when the result is one
+    Line numbers count from ``result.summary.first_line`` when the result is one
     chunk of a longer text.
 
     >>> from mojibake_fix import clean
@@ -109,9 +109,9 @@ def changed_lines(result: CleanResult, limit: int = 200) -> tuple[list[dict[str,
     shown = numbers[: max(limit, 0)]
     if not shown:
         return [], len(numbers)
-    first = result.summary.get("first_line", 1)
+    first = result.summary.first_line or 1
     needed = shown[-1] - first + 1  # splits enough to reach the last line shown
-    if result.summary.get("kept_line_breaks"):
+    if result.summary.kept_line_breaks:
         lines = LINE_BREAK.split(result.text, maxsplit=needed)
     else:
         lines = result.text.split("\n", needed)
@@ -160,9 +160,7 @@ def render_html(files: Sequence[dict[str, Any]], title: str = "clean-text report
     """
     done = [file for file in files if not file.get("error")]
     failed = [file for file in files if file.get("error")]
-    by_rule: Counter[str] = Counter()
-    for file in done:
-        by_rule.update(file["changes_by_rule"])
+    by_rule = add_counts(file["changes_by_rule"] for file in done)
     totals = [
         ("files", len(files)),
         ("files changed", sum(1 for file in done if file["changes"])),
