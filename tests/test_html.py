@@ -12,7 +12,8 @@ from conftest import BROCHURE_INPUT, CORPUS
 
 from mojibake_fix import clean, clean_pdf
 from mojibake_fix.changes import CleanResult
-from mojibake_fix.html_report import changed_lines, render_html
+from mojibake_fix.diff import changed_lines
+from mojibake_fix.html_report import render_html
 from mojibake_fix.sources.pdf import extract
 
 CHROMIUM = Path("/usr/bin/chromium")

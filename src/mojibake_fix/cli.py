@@ -22,7 +22,7 @@ from .options import OptionError, Options, default_repairs
 from .report import FORMATS, read_jsonl
 
 if TYPE_CHECKING:
-    from .batch import Outcome
+    from .jobs import Outcome
 
 EPILOG = """\
 examples:
@@ -148,7 +148,7 @@ def _read(path: str) -> bytes:
 
 def _emit(target: str | None, write: Callable[[IO[bytes]], object], fallback: str) -> None:
     """Call ``write`` on a file (written atomically) or on the standard stream ``fallback``."""
-    from .batch import AtomicFile
+    from .atomic import AtomicFile
 
     if target is None or target == "-":
         stream = sys.stderr if fallback == "stderr" else sys.stdout
@@ -227,7 +227,9 @@ def _check_modes(args: argparse.Namespace) -> None:
 
 
 def _clean(args: argparse.Namespace) -> int:
-    from .batch import Job, SchedulerError, Settings, plan_jobs, process, run_jobs
+    from .inputs import plan_jobs
+    from .jobs import Job, Settings, process
+    from .workers import SchedulerError, run_jobs
 
     _check_modes(args)
     options = _options(args)
