@@ -10,9 +10,9 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import secrets
 import shutil
 import stat
-import tempfile
 from typing import IO
 
 #: Temporary files are named ``.NAME<TEMP_MARK>XXXX.tmp`` beside their target.
@@ -22,15 +22,19 @@ TEMP_MARK = ".clean-text-"
 class AtomicFile:
     """A file written under a temporary name in the target's folder, renamed when complete.
 
-    On success the temporary file replaces ``path`` with the permission bits (and owner,
-    when allowed) of ``like``, or of the file it replaces, or those a new file gets; on
-    an exception it is removed, and ``path`` is as it was.
+    The temporary file is private (0600) while it is written.  On success it replaces
+    ``path`` with the permission bits (and owner, when allowed) of ``like``, or of the
+    file it replaces, or those a new file gets (the umask applied, as the kernel applied
+    it when the temporary file was made); on an exception it is removed, and ``path`` is
+    as it was.
 
+    >>> import tempfile
     >>> folder = tempfile.mkdtemp()
     >>> with AtomicFile(os.path.join(folder, "a.txt")) as handle:
     ...     _ = handle.write(b"done")
-    >>> os.listdir(folder), oct(os.stat(os.path.join(folder, "a.txt")).st_mode & 0o777) == oct(0o666 & ~_umask())
-    (['a.txt'], True)
+    >>> open(os.path.join(folder, "b.txt"), "w").close()  # a file made the usual way
+    >>> sorted(os.listdir(folder)), len({os.stat(os.path.join(folder, name)).st_mode for name in ("a.txt", "b.txt")})
+    (['a.txt', 'b.txt'], 1)
     """
 
     def __init__(self, path: str, like: str | None = None, backup: str | None = None) -> None:
@@ -45,8 +49,16 @@ class AtomicFile:
     def __enter__(self) -> IO[bytes]:
         folder, base = os.path.split(os.path.abspath(self.path))
         os.makedirs(folder, exist_ok=True)
-        fd, self.temp = tempfile.mkstemp(dir=folder, prefix=f".{base}{TEMP_MARK}", suffix=".tmp")
+        while True:
+            self.temp = os.path.join(folder, f".{base}{TEMP_MARK}{secrets.token_hex(4)}.tmp")
+            try:
+                fd = os.open(self.temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
+            except FileExistsError:
+                continue
+            break
         self.handle = os.fdopen(fd, "wb")
+        self.new_mode = stat.S_IMODE(os.fstat(fd).st_mode)  # 0666 less the umask: what a new file gets
+        os.fchmod(fd, 0o600)
         return self.handle
 
     def __exit__(self, kind: object, value: object, traceback: object) -> None:
@@ -56,19 +68,13 @@ class AtomicFile:
                 if self.like or os.path.exists(self.path):
                     _copy_owner_and_mode(self.like or self.path, self.temp)
                 else:  # a new file gets the usual permissions, not the temporary file's 0600
-                    os.chmod(self.temp, 0o666 & ~_umask())
+                    os.chmod(self.temp, self.new_mode)
                 if self.backup:
                     _backup(self.path, self.backup)
                 os.replace(self.temp, self.path)
         finally:
             if os.path.exists(self.temp):
                 os.unlink(self.temp)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def _copy_owner_and_mode(source: str, target: str) -> None:
