@@ -18,6 +18,7 @@ from typing import Any
 from .changes import Change, CleanResult, Step
 from .summary import Summary
 
+#: The formats of the report (``clean-text --report-format``).
 FORMATS = ("text", "jsonl")
 
 
@@ -90,15 +91,6 @@ def jsonl_body(result: CleanResult, name: str | None = None) -> Iterator[dict[st
 def render_jsonl(result: CleanResult, name: str | None = None) -> str:
     """One JSON object per line: the summary, the changes, the suspicions."""
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in jsonl_records(result, name))
-
-
-def render(result: CleanResult, fmt: str, name: str | None = None) -> str:
-    """Render in ``fmt`` (one of ``FORMATS``)."""
-    if fmt == "jsonl":
-        return render_jsonl(result, name)
-    if fmt == "text":
-        return render_text(result, name)
-    raise ValueError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
 def read_jsonl(lines: Iterable[str]) -> list[tuple[dict[str, Any], list[Change]]]:
