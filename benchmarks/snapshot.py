@@ -74,16 +74,17 @@ def record(case: Case) -> dict[str, Any]:
     name, (kind, *what) = case
     if kind == "file":
         result = mojibake_fix.clean_file(what[0])
-        result.summary.pop("source", None)
     else:
         text, pdf = what
         result = mojibake_fix.clean(text, repairs=default_repairs(pdf=True) if pdf else None)
+    summary = result.summary.to_dict()
+    summary.pop("source", None)
     return {
         "case": name,
         "text": result.text,
         "changes": [change.to_dict() for change in result.changes],
         "suspicions": [suspicion.to_dict() for suspicion in result.suspicions],
-        "summary": result.summary,
+        "summary": summary,
     }
 
 

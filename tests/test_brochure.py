@@ -31,17 +31,17 @@ def test_every_changed_line_is_in_the_report() -> None:
     result = _result()
     changed = {n for n, (a, b) in enumerate(zip(source, result.text.split("\n")), 1) if a != b}
     assert changed == {change.line for change in result.changes}
-    assert result.summary["lines_changed"] == len(changed)
+    assert result.summary.lines_changed == len(changed)
 
 
 def test_report_gives_the_brochure_back() -> None:
     source = BROCHURE_INPUT.read_text(encoding="utf-8")
     result = _result()
-    assert undo(result.text, result.changes, result.summary["line_breaks"]) == source
+    assert undo(result.text, result.changes, result.summary.line_breaks) == source
 
 
 def test_brochure_channel_evidence_is_one_sided() -> None:
-    channels = _result().summary["channels"]
+    channels = _result().summary.channels
     assert channels["mac_roman>cp1252"]["prior"] > 2
     assert channels["cp1252>mac_roman"]["prior"] < 0
 

@@ -87,7 +87,7 @@ def test_other_placeholders_for_lost_letters(placeholder: str) -> None:
 def test_report_undoes_a_damaged_corpus(lang: str) -> None:
     damaged = damage(lang, "mac_roman>cp1252", True)
     result = clean(damaged)
-    assert undo(result.text, result.changes, result.summary["line_breaks"]) == damaged
+    assert undo(result.text, result.changes, result.summary.line_breaks) == damaged
 
 
 # A sample of every default channel, on the first language whose letters its true code

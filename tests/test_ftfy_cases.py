@@ -34,5 +34,5 @@ def test_every_case_ftfy_passes_is_passed_or_listed_with_a_reason(cleaned: list[
 
 def test_the_report_gives_every_case_back(cleaned: list[CleanResult]) -> None:
     for result, case in zip(cleaned, CASES):
-        assert undo(result.text, result.changes, result.summary["line_breaks"]) == case.original
+        assert undo(result.text, result.changes, result.summary.line_breaks) == case.original
         assert all(change.steps[0].rule.split(":")[0] in {"mojibake", "placeholder", "hygiene", "ligature"} for change in result.changes)

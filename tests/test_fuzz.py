@@ -37,7 +37,7 @@ def test_any_bytes_are_cleaned_or_refused_as_binary(data: bytes) -> None:
         assert str(exc).startswith("not a text file") and "\n" not in str(exc)
         return
     result.text.encode("utf-8")
-    assert undo(result.text, result.changes, result.summary["line_breaks"]) == decode(data)[0]
+    assert undo(result.text, result.changes, result.summary.line_breaks) == decode(data)[0]
 
 
 @st.composite
@@ -68,4 +68,4 @@ def test_damaged_pdfs_give_text_or_a_pdf_error(data: bytes) -> None:
         assert str(exc) and "\n" not in str(exc)
         return
     result.text.encode("utf-8")
-    assert undo(result.text, result.changes, result.summary["line_breaks"]) == extract(data).text
+    assert undo(result.text, result.changes, result.summary.line_breaks) == extract(data).text

@@ -12,7 +12,8 @@ from conftest import BROCHURE_INPUT, CORPUS
 
 from mojibake_fix import clean, clean_pdf
 from mojibake_fix.changes import CleanResult
-from mojibake_fix.html_report import changed_lines, render_html
+from mojibake_fix.diff import changed_lines
+from mojibake_fix.html_report import render_html
 from mojibake_fix.sources.pdf import extract
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -44,7 +45,7 @@ def pdf() -> tuple[bytes, CleanResult]:
 def _entry(name: str, result: CleanResult, limit: int = 200) -> dict[str, Any]:
     samples, more = changed_lines(result, limit)
     keys = ("lines", "changes", "lines_changed", "suspicions", "changes_by_rule")
-    return {"file": name, "error": None, **{key: result.summary[key] for key in keys}, "samples": samples, "more": more}
+    return {"file": name, "error": None, **{key: getattr(result.summary, key) for key in keys}, "samples": samples, "more": more}
 
 
 # changed_lines
@@ -71,8 +72,8 @@ def test_limit_keeps_the_first_lines_and_counts_the_rest(brochure: tuple[str, Cl
     everything, _ = changed_lines(result, limit=1000)
     samples, more = changed_lines(result, limit=SHOWN)
     assert samples == everything[:SHOWN]
-    assert more == result.summary["lines_changed"] - SHOWN
-    assert changed_lines(result, limit=0) == ([], result.summary["lines_changed"])
+    assert more == result.summary.lines_changed - SHOWN
+    assert changed_lines(result, limit=0) == ([], result.summary.lines_changed)
 
 
 def test_unchanged_text_has_no_changed_lines() -> None:
@@ -95,7 +96,7 @@ def test_kept_line_breaks_and_pages(pdf: tuple[bytes, CleanResult]) -> None:
 def test_a_chunk_numbers_lines_from_its_first_line() -> None:
     # a chunk of a longer text: its changes carry the document's line numbers
     result = clean("un\nle r™le\n")
-    chunk = CleanResult(result.text, [replace(c, line=c.line + 10) for c in result.changes], [], {**result.summary, "first_line": 11})
+    chunk = CleanResult(result.text, [replace(c, line=c.line + 10) for c in result.changes], [], replace(result.summary, first_line=11))
     samples, more = changed_lines(chunk)
     assert [(s["line"], s["before"], s["after"]) for s in samples] == [(12, "le r™le", "le rôle")]
     assert more == 0

@@ -88,7 +88,7 @@ def test_a_word_of_another_language_of_the_document_is_not_read_into_a_line() ->
     lines = _lines("names.txt")
     line = next(n for n, text in enumerate(lines) if text.startswith("Ève Curie"))
     result = clean("\n".join(lines))
-    assert result.summary["languages"][0] != "fr"
+    assert result.summary.languages[0] != "fr"
     assert result.text.split("\n")[line] == lines[line]
 
 

@@ -44,7 +44,7 @@ def test_report_gives_pages_and_undoes_the_extraction() -> None:
     result = clean_pdf(data)
     pages = {change.page for change in result.changes}
     assert pages == {1, 2}
-    assert undo(result.text, result.changes, result.summary["line_breaks"]) == extract(data).text
+    assert undo(result.text, result.changes, result.summary.line_breaks) == extract(data).text
     assert "compiler des définitions de paramètres régionaux" in result.text
 
 
@@ -60,7 +60,7 @@ def test_unmapped_mac_roman_codes_come_back() -> None:
 def test_wrong_xref_offsets_are_recovered() -> None:
     data = (PDFS / "bad" / "xref-offsets-wrong.pdf").read_bytes()
     result = clean_pdf(data)
-    assert result.summary["xref_rebuilt"] is True
+    assert result.summary.xref_rebuilt is True
     assert result.text.startswith("Si aucun fichier entrée n’est fourni")
 
 

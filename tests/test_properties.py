@@ -41,7 +41,7 @@ def test_output_is_utf8_nfc_and_idempotent(text: str) -> None:
 @given(text_strategy, st.booleans())
 def test_report_undoes_the_output(text: str, keep: bool) -> None:
     result = clean(text, keep_line_breaks=keep)
-    assert undo(result.text, result.changes, result.summary["line_breaks"], keep) == text
+    assert undo(result.text, result.changes, result.summary.line_breaks, keep) == text
 
 
 @FAST
@@ -57,7 +57,7 @@ def test_lone_surrogates_become_replacement_characters(text: str) -> None:
     damaged = text + "\udce9"
     result = clean(damaged)
     result.text.encode("utf-8")
-    assert undo(result.text, result.changes, result.summary["line_breaks"]) == damaged
+    assert undo(result.text, result.changes, result.summary.line_breaks) == damaged
 
 
 def test_damage_round_trip_of_a_simple_sentence() -> None:
@@ -139,7 +139,7 @@ def test_hostile_text_is_cleaned_reversibly_and_idempotently(text: str, every_re
     repairs = set(REPAIRS) if every_repair else None
     result = clean(text, repairs=repairs)
     result.text.encode("utf-8")
-    assert undo(result.text, result.changes, result.summary["line_breaks"]) == text
+    assert undo(result.text, result.changes, result.summary.line_breaks) == text
     assert clean(result.text, repairs=repairs).text == result.text
     assert result.text.count("\n") == text.count("\n") + text.count("\r") - text.count("\r\n")
 
@@ -150,7 +150,7 @@ def test_a_100000_character_line(piece: str) -> None:
     line = (piece.replace("\n", " ").replace("\r", " ") * (100_000 // len(piece) + 1))[:100_000]
     result = clean(line, repairs=set(REPAIRS))
     assert result.text.count("\n") == 0
-    assert undo(result.text, result.changes, result.summary["line_breaks"]) == line
+    assert undo(result.text, result.changes, result.summary.line_breaks) == line
 
 
 #: Characters that start or end what the passes' triggers look for, and some plain text.

@@ -39,7 +39,7 @@ def test_a_document_that_shows_a_code_page_is_read_through_it(channel: str, lang
     exact = sum(a == b for a, b in zip(result.text.split("\n"), lines))
     assert exact >= 0.98 * len(lines)
     assert any(change.steps[0].rule.endswith(channel) for change in result.changes)
-    assert undo(result.text, result.changes, result.summary["line_breaks"]) == damaged
+    assert undo(result.text, result.changes, result.summary.line_breaks) == damaged
     assert clean(result.text).text == result.text
 
 
@@ -76,7 +76,7 @@ def test_part_of_a_line(channel: str, lang: str) -> None:
     result = clean(damaged)
     wrong = [(a, b) for a, b in zip(result.text.split("\n"), lines) if a != b]
     assert len(wrong) <= 1, wrong[:3]
-    assert undo(result.text, result.changes, result.summary["line_breaks"]) == damaged
+    assert undo(result.text, result.changes, result.summary.line_breaks) == damaged
     assert clean(result.text).text == result.text
 
 

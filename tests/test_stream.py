@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ from conftest import BROCHURE_INPUT, CORPUS
 
 from mojibake_fix import Change, CleanResult, Suspicion, clean_bytes, stream, undo
 from mojibake_fix.sources import InputError
-from mojibake_fix.stream import clean_stream, merge_summaries, read_chunks
+from mojibake_fix.stream import clean_stream, read_chunks
+from mojibake_fix.summary import Summary
 
 BROCHURE = BROCHURE_INPUT.read_text(encoding="utf-8")
 #: Brochure lines whose repairs do not depend on evidence elsewhere in the document.
@@ -34,9 +36,9 @@ def with_breaks(text: str, breaks: list[str], final: bool = True) -> str:
 
 def rebuilt(results: list[CleanResult], kept: bool = False) -> str:
     """The input ``undo`` gives from the joined output, all changes and the merged summary."""
-    summary = merge_summaries(result.summary for result in results)
+    summary = Summary.merge(result.summary for result in results)
     changes = [change for result in results for change in result.changes]
-    return undo("".join(result.text for result in results), changes, summary["line_breaks"], kept)
+    return undo("".join(result.text for result in results), changes, summary.line_breaks, kept)
 
 
 def assert_same_as_clean_bytes(data: bytes) -> None:
@@ -45,8 +47,8 @@ def assert_same_as_clean_bytes(data: bytes) -> None:
     assert result.text == expected.text
     assert result.changes == expected.changes
     assert result.suspicions == expected.suspicions
-    assert result.summary.pop("first_line") == 1
-    assert result.summary == expected.summary
+    assert result.summary.first_line == 1
+    assert replace(result.summary, first_line=None) == expected.summary
 
 
 @pytest.mark.parametrize(
@@ -101,14 +103,14 @@ def test_undo_over_many_chunks_gives_the_input_back(breaks: list[str], final: bo
     assert len(results) > 10
     assert rebuilt(results, kept).encode() == data
     output = "".join(result.text for result in results)
-    assert len(output.splitlines()) == len(data.decode().splitlines()) == merge_summaries(r.summary for r in results)["lines"]
+    assert len(output.splitlines()) == len(data.decode().splitlines()) == Summary.merge(r.summary for r in results).lines
 
 
 def test_chunks_with_different_breaks_merge_to_the_mixed_form() -> None:
     data = (with_breaks(LOCAL, ["\r\n"]) + with_breaks(LOCAL, ["\n"])).encode()
     results = run(data, chunk_chars=400)
-    assert {"\r\n", "\n"} <= {result.summary["line_breaks"]["style"] for result in results}
-    breaks = merge_summaries(result.summary for result in results)["line_breaks"]
+    assert {"\r\n", "\n"} <= {result.summary.line_breaks["style"] for result in results}
+    breaks = Summary.merge(result.summary for result in results).line_breaks
     assert breaks["style"] == "mixed" and len(breaks["breaks"]) == 2 * len(LOCAL.splitlines())
     assert rebuilt(results).encode() == data
 
@@ -117,7 +119,7 @@ def _alone(text: str, results: list[CleanResult]) -> list[CleanResult]:
     """Each chunk's lines of ``text`` cleaned on their own, as the chunks were."""
     lines = text.splitlines(keepends=True)
     return [
-        clean_bytes("".join(lines[r.summary["first_line"] - 1 : r.summary["first_line"] - 1 + r.summary["lines"]]).encode())
+        clean_bytes("".join(lines[r.summary.first_line - 1 : r.summary.first_line - 1 + r.summary.lines]).encode())
         for r in results
     ]
 
@@ -128,8 +130,8 @@ def test_changes_of_many_chunks_are_numbered_from_the_start_of_the_file() -> Non
     data = (LOCAL * 3).encode()
     results = run(data, chunk_chars=200)
     assert len(results) > 10
-    starts = [result.summary["first_line"] for result in results]
-    assert starts == [1] + [start + result.summary["lines"] for start, result in zip(starts, results)][:-1]
+    starts = [result.summary.first_line for result in results]
+    assert starts == [1] + [start + result.summary.lines for start, result in zip(starts, results)][:-1]
     alone = _alone(LOCAL * 3, results)
 
     def where(found: list[Change] | list[Suspicion], shift: int = 0) -> list[tuple[object, ...]]:
@@ -145,33 +147,31 @@ def test_changes_of_many_chunks_are_numbered_from_the_start_of_the_file() -> Non
 def test_merged_summary_of_many_chunks() -> None:
     data = (LOCAL * 3).encode()
     results = run(data, chunk_chars=200)
-    merged = merge_summaries(result.summary for result in results)
+    merged = Summary.merge(result.summary for result in results)
     alone = [own.summary for own in _alone(LOCAL * 3, results)]
-    assert merged["lines"] == clean_bytes(data).summary["lines"]
+    assert merged.lines == clean_bytes(data).summary.lines
     for key in ("changes", "lines_changed", "suspicions"):
-        assert merged[key] == sum(summary[key] for summary in alone), key
-    by_rule = Counter(rule for summary in alone for rule, count in summary["changes_by_rule"].items() for _ in range(count))
-    assert merged["changes_by_rule"] == dict(by_rule)
+        assert getattr(merged, key) == sum(getattr(summary, key) for summary in alone), key
+    by_rule = Counter(rule for summary in alone for rule, count in summary.changes_by_rule.items() for _ in range(count))
+    assert merged.changes_by_rule == dict(by_rule)
     whole = clean_bytes(data).summary
     for key in ("encoding", "kept_line_breaks"):
-        assert merged[key] == whole[key], key
-    assert "first_line" not in merged and "encodings" not in merged
-    clear = sum(r.summary["channels"].get("mac_roman>cp1252", {}).get("clear", 0) for r in results)
-    assert merged["channels"]["mac_roman>cp1252"]["clear"] == clear > 0
-    assert merged["languages"] == list(dict.fromkeys(code for r in results for code in r.summary["languages"]))
-    assert merged["languages"][0] == "fr"
+        assert getattr(merged, key) == getattr(whole, key), key
+    assert "first_line" not in merged.to_dict() and "encodings" not in merged.to_dict()
+    clear = sum(r.summary.channels.get("mac_roman>cp1252", {}).get("clear", 0) for r in results)
+    assert merged.channels["mac_roman>cp1252"]["clear"] == clear > 0
+    assert merged.languages == list(dict.fromkeys(code for r in results for code in r.summary.languages))
+    assert merged.languages[0] == "fr"
 
 
 def test_merged_summary_of_one_chunk_is_its_summary() -> None:
     (result,) = run(with_breaks(LOCAL, ["\n", "\r\n"]).encode())
-    summary = dict(result.summary)
-    del summary["first_line"]
-    assert merge_summaries([result.summary]) == summary
+    assert Summary.merge([result.summary]) == replace(result.summary, first_line=None)
 
 
 def test_merging_nothing_is_an_error() -> None:
     with pytest.raises(ValueError, match="no summaries"):
-        merge_summaries([])
+        Summary.merge([])
 
 
 def chunks(text: str, limit: int) -> list[str]:
@@ -235,11 +235,12 @@ def test_invalid_utf_8_later_in_clean_stream(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(stream, "READ_BYTES", 64)
     data = LOCAL.encode() + FRENCH.encode("cp1252") + LOCAL.encode()
     results = run(data, chunk_chars=2000)
-    encodings = [result.summary["encoding"] for result in results]
+    encodings = [result.summary.encoding for result in results]
     assert "cp1252" in encodings and encodings[0] == encodings[-1] == "utf-8"
-    merged = merge_summaries(result.summary for result in results)
-    assert merged["encoding"] == ", ".join(dict.fromkeys(encodings))
-    assert sum(merged["encodings"].values()) == merged["lines"] == 2 * len(LOCAL.splitlines()) + len(FRENCH.splitlines())
+    merged = Summary.merge(result.summary for result in results)
+    assert merged.encoding == ", ".join(dict.fromkeys(encodings))
+    assert merged.encodings is not None
+    assert sum(merged.encodings.values()) == merged.lines == 2 * len(LOCAL.splitlines()) + len(FRENCH.splitlines())
 
 
 def test_a_utf_8_character_cut_at_the_end_of_the_stream(monkeypatch: pytest.MonkeyPatch) -> None:

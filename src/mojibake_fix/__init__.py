@@ -8,10 +8,11 @@
 from .api import REPAIRS, clean, clean_bytes, clean_file, clean_pdf, fix_text
 from .changes import Change, CleanResult, Step, Suspicion
 from .document import undo
+from .options import Options
 from .sources.pdf import PDFError
 
 __all__ = [
-    "REPAIRS", "Change", "CleanResult", "PDFError", "Step", "Suspicion",
+    "REPAIRS", "Change", "CleanResult", "Options", "PDFError", "Step", "Suspicion",
     "clean", "clean_bytes", "clean_file", "clean_pdf", "fix_text", "undo",
 ]
 __version__ = "0.1.0"

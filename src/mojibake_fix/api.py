@@ -6,22 +6,22 @@
 
 from __future__ import annotations
 
-import inspect
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
 from . import engine
-from .changes import CleanResult, LearntPriors, Suspicion, summarize
+from .changes import CleanResult, LearntPriors, Suspicion
 from .channels import DEFAULT_CHANNELS, Channel, Utf8Channel, get_channel
 from .context import Context, Settings
 from .document import LINE_BREAK, Document, describe_breaks, split_lines
-from .lexicon import known_language
+from .options import Options, default_repairs, given_options
 from .passes import hygiene
 from .shown import SHOWN_CHANNELS
 from .sources.pdf import extract, page_of_lines
 from .sources.text import decode
+from .summary import Summary
 from .survey import survey
 
 #: The optional repairs: name → (on by default for text, on by default for PDF input).
@@ -36,6 +36,7 @@ def clean(
     channels: Sequence[str] = DEFAULT_CHANNELS,
     keep_line_breaks: bool = False,
     repairs: Iterable[str] | None = None,
+    options: Options | None = None,
 ) -> CleanResult:
     """Repair ``text`` and say how: the clean text, every change, suspicions, a summary.
 
@@ -44,23 +45,31 @@ def clean(
     codes) instead of guessing them; ``channels`` are the code-page confusions to try.
     Line breaks become ``\\n`` unless ``keep_line_breaks``.  ``repairs`` names the
     optional repairs to make (``REPAIRS``; default: those on by default for text).
+    The same can be given at once as ``options``, an ``Options``.
 
     >>> result = clean("Le r™le des villes")
     >>> result.text, [(c.before, c.after, c.rule) for c in result.changes]
     ('Le rôle des villes', [('™', 'ô', 'mojibake:mac_roman>cp1252')])
+    >>> clean("Le r™le", options=Options(min_confidence=1.0)).suspicions[0].suggestion
+    'ô'
     """
-    done = _repair(
-        text, min_confidence=min_confidence, languages=languages, channels=channels, keep_line_breaks=keep_line_breaks, repairs=repairs
+    options = given_options(
+        "clean",
+        {
+            "min_confidence": min_confidence, "languages": languages, "channels": channels,
+            "keep_line_breaks": keep_line_breaks, "repairs": repairs, "options": options,
+        },
     )
+    done = _repair(text, options)
     changes = done.doc.changes() if done.doc is not None else []
-    summary = summarize(
+    summary = Summary.of(
         changes,
         done.suspicions,
         lines=len(done.breaks),
         languages=list(done.first.lexicon.languages),
         channels=done.evidence.channels if done.evidence is not None else {},
         line_breaks=describe_breaks(done.breaks),
-        kept_line_breaks=keep_line_breaks,
+        kept_line_breaks=options.keep_line_breaks,
     )
     return CleanResult(done.output, changes, done.suspicions, summary)
 
@@ -78,38 +87,26 @@ class _Repaired(NamedTuple):
     evidence: LearntPriors | None = None
 
 
-def _repair(
-    text: str, *, min_confidence: float, languages: Sequence[str] | None, channels: Sequence[str], keep_line_breaks: bool, repairs: Iterable[str] | None
-) -> _Repaired:
-    """Check the options and run the engine over ``text`` (``clean`` says what each means)."""
-    if not 0.0 <= min_confidence <= 1.0:
-        raise ValueError("min_confidence must be between 0 and 1")
-    if languages is not None:
-        unknown = [code for code in languages if not known_language(code)]
-        if unknown:
-            raise ValueError(f"no word list for language(s) {', '.join(unknown)}")
-    channel_list = tuple(get_channel(name) for name in channels)
-    enabled = frozenset(default_repairs(pdf=False) if repairs is None else repairs)
-    unknown = sorted(enabled - set(REPAIRS))
-    if unknown:
-        raise ValueError(f"unknown repair(s) {', '.join(unknown)} (choose from {', '.join(REPAIRS)})")
-
+def _repair(text: str, options: Options) -> _Repaired:
+    """Run the engine over ``text`` with ``options`` (``clean`` says what each means)."""
+    channel_list = tuple(get_channel(name) for name in options.channels)
+    enabled = options.enabled_repairs()
     settings = Settings(
         channels=channel_list,
-        min_confidence=min_confidence,
+        min_confidence=options.min_confidence,
         repairs=enabled,
-        languages=None if languages is None else tuple(languages),
+        languages=None if options.languages is None else tuple(options.languages),
         candidates=_candidates(channel_list),
     )
     lines, breaks = split_lines(text)
     first = survey(lines, settings)
     if not first.worth_a_look and hygiene.composed(text) and not engine.triggered(text, enabled):
         # the fast path: no pass would propose anything, so the text is its own output
-        output = text if keep_line_breaks or "\r" not in text else LINE_BREAK.sub("\n", text)
+        output = text if options.keep_line_breaks or "\r" not in text else LINE_BREAK.sub("\n", text)
         return _Repaired(output, None, first, breaks, [])
     doc = Document(lines, breaks)
     outcome = engine.run(doc, settings, first)
-    return _Repaired(doc.render(keep_line_breaks), doc, first, breaks, outcome.suspicions, outcome.evidence)
+    return _Repaired(doc.render(options.keep_line_breaks), doc, first, breaks, outcome.suspicions, outcome.evidence)
 
 
 def _candidates(channels: Sequence[Channel]) -> tuple[Channel, ...]:
@@ -130,14 +127,7 @@ def fix_text(text: str, **options: object) -> str:
     >>> fix_text("Hôtel de ville, 16e Žtage")
     'Hôtel de ville, 16e étage'
     """
-    unknown = sorted(options.keys() - _OPTIONS.keys())
-    if unknown:
-        raise TypeError(f"fix_text() got unknown option(s) {', '.join(unknown)} (choose from {', '.join(_OPTIONS)})")
-    return _repair(text, **{**_OPTIONS, **options}).output  # type: ignore[arg-type]
-
-
-#: ``clean``'s options and their defaults, which ``fix_text`` takes too.
-_OPTIONS = {name: p.default for name, p in inspect.signature(clean).parameters.items() if p.kind is p.KEYWORD_ONLY}
+    return _repair(text, given_options("fix_text", options)).output
 
 
 def clean_bytes(data: bytes, **options: object) -> CleanResult:
@@ -150,7 +140,7 @@ def clean_bytes(data: bytes, **options: object) -> CleanResult:
     """
     text, encoding = decode(data)
     result = clean(text, **options)  # type: ignore[arg-type]
-    result.summary["encoding"] = encoding
+    result.summary = replace(result.summary, encoding=encoding)
     return result
 
 
@@ -162,13 +152,15 @@ def clean_pdf(data: bytes, *, password: str = "", repairs: Iterable[str] | None 
     cannot be read raises ``PDFError`` (a ``ValueError``) with a one-line reason.
     """
     pages = extract(data, password)
-    chosen = default_repairs(pdf=True) if repairs is None else repairs
-    result = clean(pages.text, repairs=chosen, **options)  # type: ignore[arg-type]
+    chosen = given_options("clean_pdf", {**options, "repairs": repairs})
+    if chosen.repairs is None:
+        chosen = replace(chosen, repairs=default_repairs(pdf=True))
+    result = clean(pages.text, options=chosen)
     lines, _ = split_lines(pages.text)
     page_of = page_of_lines(pages.texts, lines)
     result.changes[:] = [replace(c, page=page_of[c.line - 1]) for c in result.changes]
     result.suspicions[:] = [replace(s, page=page_of[s.line - 1]) for s in result.suspicions]
-    result.summary.update(encoding="pdf", pages=len(pages.texts), xref_rebuilt=pages.rebuilt)
+    result.summary = replace(result.summary, encoding="pdf", pages=len(pages.texts), xref_rebuilt=pages.rebuilt)
     return result
 
 
@@ -186,14 +178,6 @@ def clean_file(path: str | os.PathLike[str], **options: object) -> CleanResult:
     with open(path, "rb") as handle:
         data = handle.read()
     result = clean_pdf(data, **options) if is_pdf(data, os.fspath(path)) else clean_bytes(data, **options)  # type: ignore[arg-type]
-    result.summary["source"] = os.fspath(path)
+    result.summary = replace(result.summary, source=os.fspath(path))
     return result
 
-
-def default_repairs(pdf: bool) -> frozenset[str]:
-    """The optional repairs on by default for text (or for PDF input).
-
-    >>> "accents" in default_repairs(pdf=False)
-    True
-    """
-    return frozenset(name for name, (for_text, for_pdf) in REPAIRS.items() if (for_pdf if pdf else for_text))

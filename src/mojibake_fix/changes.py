@@ -8,9 +8,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .summary import Summary
 
 from . import rules
 
@@ -137,23 +139,4 @@ class CleanResult:
     text: str
     changes: list[Change]
     suspicions: list[Suspicion]
-    summary: dict[str, Any] = field(default_factory=dict)
-
-
-def summarize(changes: list[Change], suspicions: list[Suspicion], **extra: Any) -> dict[str, Any]:
-    """Counts by rule, lines changed and suspicions, plus whatever the caller adds.
-
-    >>> summarize([], [], encoding="utf-8")["lines_changed"]
-    0
-    """
-    by_rule: Counter[str] = Counter()
-    for change in changes:
-        for rule in dict.fromkeys(step.rule for step in change.steps):
-            by_rule[rule] += 1
-    return {
-        "changes": len(changes),
-        "changes_by_rule": dict(sorted(by_rule.items())),
-        "lines_changed": len({change.line for change in changes}),
-        "suspicions": len(suspicions),
-        **extra,
-    }
+    summary: Summary

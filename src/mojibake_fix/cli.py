@@ -10,16 +10,18 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import partial
 from typing import IO, TYPE_CHECKING
 
 from . import __version__
-from .channels import DEFAULT_CHANNELS, get_channel
+from .channels import DEFAULT_CHANNELS
 from .engine import REPAIR_HELP, REPAIRS
+from .options import OptionError, Options, default_repairs
 from .report import FORMATS, read_jsonl
 
 if TYPE_CHECKING:
-    from .batch import Outcome
+    from .jobs import Outcome
 
 EPILOG = """\
 examples:
@@ -122,8 +124,8 @@ def _repairs_help() -> str:
 
 
 def _repairs(args: argparse.Namespace, pdf: bool) -> set[str]:
-    """The optional repairs for one input: its kind's defaults, then the flags given."""
-    chosen = {name for name, defaults in REPAIRS.items() if defaults[pdf]}
+    """The optional repairs for one kind of input: its defaults, then the flags given."""
+    chosen = set(default_repairs(pdf))
     for name in REPAIRS:
         flag = getattr(args, name.replace("-", "_"))
         if flag is not None:
@@ -145,7 +147,7 @@ def _read(path: str) -> bytes:
 
 def _emit(target: str | None, write: Callable[[IO[bytes]], object], fallback: str) -> None:
     """Call ``write`` on a file (written atomically) or on the standard stream ``fallback``."""
-    from .batch import AtomicFile
+    from .atomic import AtomicFile
 
     if target is None or target == "-":
         stream = sys.stderr if fallback == "stderr" else sys.stdout
@@ -165,28 +167,23 @@ def _emit(target: str | None, write: Callable[[IO[bytes]], object], fallback: st
         raise UserError(f"{target}: cannot write: {exc.strerror or exc}") from None
 
 
-def _options(args: argparse.Namespace) -> dict[str, object]:
-    if not 0.0 <= args.min_confidence <= 1.0:
-        raise UsageError("--min-confidence must be between 0 and 1")
+def _options(args: argparse.Namespace) -> Options:
+    """``clean``'s options from the command line (the repairs come per input, ``_repairs``)."""
     channels = tuple(name.strip() for name in args.channels.split(",") if name.strip())
-    for name in channels:
-        try:
-            get_channel(name)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
-    options: dict[str, object] = {
-        "min_confidence": args.min_confidence,
-        "channels": channels,
-        "keep_line_breaks": args.keep_line_breaks,
-    }
-    if args.lang:
-        from .lexicon import known_language
-
-        languages = [code.strip() for code in args.lang.split(",") if code.strip()]
-        unknown = [code for code in languages if not known_language(code)]
-        if unknown or not languages:
-            raise UsageError(f"--lang: no word list for {', '.join(unknown) or 'an empty list'}")
-        options["languages"] = languages
+    try:
+        # the languages last, so that a wrong --channels is named before a wrong --lang
+        options = Options(args.min_confidence, channels=channels, keep_line_breaks=args.keep_line_breaks)
+        if args.lang:
+            languages = tuple(code.strip() for code in args.lang.split(",") if code.strip())
+            if not languages:
+                raise UsageError("--lang: no word list for an empty list")
+            options = replace(options, languages=languages)
+    except OptionError as exc:
+        if exc.option == "min_confidence":
+            raise UsageError("--min-confidence must be between 0 and 1") from None
+        if exc.option == "languages":
+            raise UsageError(f"--lang: no word list for {', '.join(exc.unknown)}") from None
+        raise UsageError(str(exc)) from None
     return options
 
 
@@ -229,7 +226,9 @@ def _check_modes(args: argparse.Namespace) -> None:
 
 
 def _clean(args: argparse.Namespace) -> int:
-    from .batch import Job, SchedulerError, Settings, plan_jobs, process, run_jobs
+    from .inputs import plan_jobs
+    from .jobs import Job, Settings, process
+    from .workers import SchedulerError, run_jobs
 
     _check_modes(args)
     options = _options(args)
@@ -250,8 +249,8 @@ def _clean(args: argparse.Namespace) -> int:
     jobs = [Job(job.source, "<stdin>", job.target) if job.source == "-" else job for job in jobs]
     with tempfile.TemporaryDirectory(prefix="clean-text-") as spool:
         settings = Settings(
-            options,
-            repairs=(frozenset(_repairs(args, False)), frozenset(_repairs(args, True))),
+            replace(options, repairs=_repairs(args, pdf=False)),
+            pdf_options=replace(options, repairs=_repairs(args, pdf=True)),
             password=args.password,
             report_format=args.report_format if args.report else None,
             diff=args.diff,
@@ -376,15 +375,13 @@ def _count(number: int, noun: str) -> str:
 
 def _summary_line(outcomes: list[Outcome], check: bool) -> str:
     """'clean-text: 12 files: 9 cleaned, 2 unchanged, 1 failed; 340 changes on 120 lines (...)'"""
-    from collections import Counter
+    from .summary import add_counts
 
     failed = sum(1 for o in outcomes if o.error)
     changed = sum(1 for o in outcomes if o.rewritten and not o.error)
     unchanged = len(outcomes) - failed - changed
-    by_rule: Counter[str] = Counter()
-    for outcome in outcomes:
-        by_rule.update(outcome.changes_by_rule)
-    rules = ", ".join(f"{rule} {count}" for rule, count in sorted(by_rule.items())) or "none"
+    by_rule = add_counts(outcome.changes_by_rule for outcome in outcomes)
+    rules = ", ".join(f"{rule} {count}" for rule, count in by_rule.items()) or "none"
     verb = "would be cleaned" if check else "cleaned"
     return (
         f"clean-text: {_count(len(outcomes), 'file')}: {changed} {verb}, {unchanged} unchanged, {failed} failed; "

@@ -1,13 +1,12 @@
 """The HTML report of a batch run: each changed line before and after, changes marked.
 
-``changed_lines`` picks one file's changed lines (input and output side by side, with
-their changes) as JSON-ready dicts; ``render_html`` turns the files of a run into one
-self-contained page: no scripts, no external resources, every piece of text escaped.
+``render_html`` turns the files of a run, with their changed lines as
+``diff.changed_lines`` gives them, into one self-contained page: no scripts, no
+external resources, every piece of text escaped.
 
 >>> from mojibake_fix import clean
+>>> from mojibake_fix.diff import changed_lines
 >>> samples, more = changed_lines(clean("le r™le\\nsans faute\\n"))
->>> [(s["line"], s["before"], s["after"]) for s in samples], more
-([(1, 'le r™le', 'le rôle')], 0)
 >>> file = {"file": "a.txt", "error": None, "lines": 2, "changes": 1, "lines_changed": 1,
 ...         "suspicions": 0, "changes_by_rule": {"mojibake:mac_roman>cp1252": 1},
 ...         "samples": samples, "more": more}
@@ -21,12 +20,10 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from .changes import Change, CleanResult
-from .document import LINE_BREAK, undo_line
+from .summary import add_counts
 
 #: Characters a browser shows as nothing (controls, bidi and zero-width marks, soft hyphen)
 #: or cannot show at all (lone surrogates): the page shows their code in a small box.
@@ -87,65 +84,6 @@ _HEAD = """<!DOCTYPE html>
 """
 
 
-def changed_lines(result: CleanResult, limit: int = 200) -> tuple[list[dict[str, Any]], int]:
-    """Up to ``limit`` changed lines of one result, in line order, and how many more there are.
-
-    Each is ``{"line", "page", "before", "after", "changes"}``: the whole input line (the
-    output line with its changes undone), the whole output line, and the line's changes.
-    Line numbers count from ``result.summary["first_line"]`` when the result is one
-    chunk of a longer text.
-
-    >>> from mojibake_fix import clean
-    >>> samples, more = changed_lines(clean("ŽtŽ\\nok\\nr™le\\n"), limit=1)
-    >>> [(s["line"], s["before"], s["after"], len(s["changes"])) for s in samples], more
-    ([(1, 'ŽtŽ', 'été', 2)], 1)
-    """
-    if not result.changes:
-        return [], 0
-    by_line: dict[int, list[Change]] = {}
-    for change in result.changes:
-        by_line.setdefault(change.line, []).append(change)
-    numbers = sorted(by_line)
-    shown = numbers[: max(limit, 0)]
-    if not shown:
-        return [], len(numbers)
-    first = result.summary.get("first_line", 1)
-    needed = shown[-1] - first + 1  # splits enough to reach the last line shown
-    if result.summary.get("kept_line_breaks"):
-        lines = LINE_BREAK.split(result.text, maxsplit=needed)
-    else:
-        lines = result.text.split("\n", needed)
-    samples = []
-    for number in shown:
-        changes = sorted(by_line[number], key=lambda c: (c.start, c.out_start))
-        after = lines[number - first]
-        samples.append(
-            {
-                "line": number,
-                "page": changes[0].page,
-                "before": undo_line(after, changes),
-                "after": after,
-                "changes": [_change_dict(change) for change in changes],
-            }
-        )
-    return samples, len(numbers) - len(shown)
-
-
-def _change_dict(change: Change) -> dict[str, Any]:
-    """What the page needs of a change, JSON-ready."""
-    return {
-        "start": change.start,
-        "end": change.end,
-        "out_start": change.out_start,
-        "out_end": change.out_end,
-        "before": change.before,
-        "after": change.after,
-        "rule": change.rule,
-        "confidence": round(change.confidence, 4),
-        "evidence": change.evidence,
-    }
-
-
 def render_html(files: Sequence[dict[str, Any]], title: str = "clean-text report") -> str:
     """One self-contained HTML page for the files of a run.
 
@@ -160,9 +98,7 @@ def render_html(files: Sequence[dict[str, Any]], title: str = "clean-text report
     """
     done = [file for file in files if not file.get("error")]
     failed = [file for file in files if file.get("error")]
-    by_rule: Counter[str] = Counter()
-    for file in done:
-        by_rule.update(file["changes_by_rule"])
+    by_rule = add_counts(file["changes_by_rule"] for file in done)
     totals = [
         ("files", len(files)),
         ("files changed", sum(1 for file in done if file["changes"])),

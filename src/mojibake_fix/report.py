@@ -16,7 +16,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .changes import Change, CleanResult, Step
+from .summary import Summary
 
+#: The formats of the report (``clean-text --report-format``).
 FORMATS = ("text", "jsonl")
 
 
@@ -25,27 +27,27 @@ def render_text(result: CleanResult, name: str | None = None) -> str:
     return text_head(result.summary, name) + text_body(result)
 
 
-def text_head(summary: dict[str, Any], name: str | None = None) -> str:
+def text_head(summary: Summary, name: str | None = None) -> str:
     """The summary lines of a text report (each starts with '#').
 
     >>> from mojibake_fix import clean
     >>> print(text_head(clean("le r™le").summary, "a.txt").splitlines()[0])
     # a.txt
     """
-    head = [f"# {name or summary.get('source', '<text>')}"]
-    facts = [f"{summary['lines']} lines", f"languages {', '.join(summary['languages']) or '?'}"]
-    if "pages" in summary:
-        facts.insert(0, f"{summary['pages']} pages")
-    if "encoding" in summary:
-        facts.insert(0, f"read as {summary['encoding']}")
+    head = [f"# {name or (summary.source if summary.source is not None else '<text>')}"]
+    facts = [f"{summary.lines} lines", f"languages {', '.join(summary.languages) or '?'}"]
+    if summary.pages is not None:
+        facts.insert(0, f"{summary.pages} pages")
+    if summary.encoding is not None:
+        facts.insert(0, f"read as {summary.encoding}")
     head.append("# " + "; ".join(facts))
-    for channel, info in summary["channels"].items():
+    for channel, info in summary.channels.items():
         head.append(
             f"# channel {channel}: prior {info['prior']:+.1f} "
             f"({info['clear']} tokens clearly damaged this way, {info['against']} clearly not)"
         )
-    rules = ", ".join(f"{rule} {count}" for rule, count in summary["changes_by_rule"].items()) or "none"
-    head.append(f"# {summary['changes']} changes on {summary['lines_changed']} lines ({rules}); {summary['suspicions']} suspicions")
+    rules = ", ".join(f"{rule} {count}" for rule, count in summary.changes_by_rule.items()) or "none"
+    head.append(f"# {summary.changes} changes on {summary.lines_changed} lines ({rules}); {summary.suspicions} suspicions")
     return "\n".join(head) + "\n"
 
 
@@ -72,9 +74,9 @@ def jsonl_records(result: CleanResult, name: str | None = None) -> Iterator[dict
     yield from jsonl_body(result, name)
 
 
-def jsonl_summary(summary: dict[str, Any], name: str | None = None) -> dict[str, Any]:
+def jsonl_summary(summary: Summary, name: str | None = None) -> dict[str, Any]:
     """The summary record, with the file name first when there is one."""
-    return {"type": "summary", **({"file": name} if name else {}), **summary}
+    return {"type": "summary", **({"file": name} if name else {}), **summary.to_dict()}
 
 
 def jsonl_body(result: CleanResult, name: str | None = None) -> Iterator[dict[str, Any]]:
@@ -89,15 +91,6 @@ def jsonl_body(result: CleanResult, name: str | None = None) -> Iterator[dict[st
 def render_jsonl(result: CleanResult, name: str | None = None) -> str:
     """One JSON object per line: the summary, the changes, the suspicions."""
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in jsonl_records(result, name))
-
-
-def render(result: CleanResult, fmt: str, name: str | None = None) -> str:
-    """Render in ``fmt`` (one of ``FORMATS``)."""
-    if fmt == "jsonl":
-        return render_jsonl(result, name)
-    if fmt == "text":
-        return render_text(result, name)
-    raise ValueError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
 def read_jsonl(lines: Iterable[str]) -> list[tuple[dict[str, Any], list[Change]]]:

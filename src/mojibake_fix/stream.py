@@ -4,11 +4,11 @@ The bytes are decoded as they are read, in the encoding the start of the stream 
 (``sources.text.choose_encoding``, as ``decode`` would judge the whole), and the text is
 cut into chunks of about ``CHUNK_CHARS`` characters that end at a line break.  Each chunk
 is cleaned on its own (``api.clean``); its changes carry line numbers counted from the
-start of the file, and ``merge_summaries`` makes the file's summary from the chunks'.
+start of the file, and ``Summary.merge`` makes the file's summary from the chunks'.
 
 >>> import io
 >>> results = list(clean_stream(io.BytesIO("Le r™le\\nLa ComitŽ\\n".encode()), chunk_chars=8))
->>> [(r.text, r.summary["first_line"]) for r in results]
+>>> [(r.text, r.summary.first_line) for r in results]
 [('Le rôle\\n', 1), ('La Comité\\n', 2)]
 >>> [(c.line, c.before, c.after) for r in results for c in r.changes]
 [(1, '™', 'ô'), (2, 'Ž', 'é')]
@@ -17,17 +17,16 @@ start of the file, and ``merge_summaries`` makes the file's summary from the chu
 from __future__ import annotations
 
 import codecs
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import partial
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 import regex
 
 from .api import clean
 from .changes import CleanResult
-from .document import LINE_BREAK, restore_breaks
+from .document import LINE_BREAK
 from .sources import InputError
 from .sources.text import SAMPLE, choose_encoding, decode, legacy_encoding
 
@@ -72,8 +71,8 @@ def clean_stream(handle: BinaryIO, *, chunk_chars: int = CHUNK_CHARS, **options:
             shift = first_line - 1
             result.changes[:] = [replace(c, line=c.line + shift) for c in result.changes]
             result.suspicions[:] = [replace(s, line=s.line + shift) for s in result.suspicions]
-        result.summary.update(first_line=first_line, encoding=encoding)
-        first_line += result.summary["lines"]
+        result.summary = replace(result.summary, first_line=first_line, encoding=encoding)
+        first_line += result.summary.lines
         yield result
         del result  # written: not to be held while the next chunk is read and cleaned
 
@@ -141,45 +140,6 @@ def read_chunks(handle: BinaryIO, chunk_chars: int = CHUNK_CHARS) -> Iterator[tu
             return
 
 
-def merge_summaries(summaries: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """One summary for a whole file from its chunks' summaries (at least one), in order.
-
-    Counts are summed; ``languages`` are listed in the order first seen; for each
-    channel, the tokens for and against are summed and the prior is the chunks' priors
-    weighted by those tokens.  The encoding is the chunks' when they agree, else their
-    names joined, with ``encodings`` giving the lines read in each.  ``line_breaks`` is
-    compact when every chunk has the same kind of break, else the ``mixed`` form, so
-    that ``document.undo`` over the joined output and all changes gives the input back.
-
-    >>> import io
-    >>> chunks = clean_stream(io.BytesIO(b"a\\r\\nb\\nc"), chunk_chars=2)
-    >>> summary = merge_summaries(result.summary for result in chunks)
-    >>> summary["lines"], summary["line_breaks"]
-    (3, {'style': 'mixed', 'breaks': ['\\r\\n', '\\n', '']})
-    """
-    parts = list(summaries)
-    if not parts:
-        raise ValueError("no summaries to merge")
-    merged = {key: value for key, value in parts[0].items() if key != "first_line"}
-    for key in ("lines", "changes", "lines_changed", "suspicions"):
-        merged[key] = sum(part[key] for part in parts)
-    by_rule: Counter[str] = Counter()
-    for part in parts:
-        by_rule.update(part["changes_by_rule"])
-    merged["changes_by_rule"] = dict(sorted(by_rule.items()))
-    merged["languages"] = list(dict.fromkeys(code for part in parts for code in part["languages"]))
-    merged["channels"] = _merge_channels([part["channels"] for part in parts])
-    merged["line_breaks"] = _merge_breaks([(part["line_breaks"], part["lines"]) for part in parts])
-    if "encoding" in merged:
-        lines_by_encoding: Counter[str] = Counter()
-        for part in parts:
-            lines_by_encoding[part["encoding"]] += part["lines"]
-        merged["encoding"] = ", ".join(lines_by_encoding)
-        if len(lines_by_encoding) > 1:
-            merged["encodings"] = dict(lines_by_encoding)
-    return merged
-
-
 def _chunk_end(text: str, limit: int, searched: int) -> int | None:
     """Where the first chunk of ``text`` (longer than ``limit``) ends, just past a line
     break (see ``read_chunks``); None when it is in a line longer than ``limit`` whose
@@ -220,36 +180,3 @@ def _judge_chunk(data: bytes, first: bool) -> tuple[str, str]:
             raise
         encoding = legacy_encoding(data)
         return data.decode(encoding, errors="replace"), encoding
-
-
-def _merge_channels(channels: list[dict[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
-    """The chunks' channel evidence: tokens summed, priors weighted by their tokens."""
-    merged: dict[str, dict[str, Any]] = {}
-    for name in dict.fromkeys(name for chunk in channels for name in chunk):
-        infos = [chunk[name] for chunk in channels if name in chunk]
-        weights = [info["clear"] + info["against"] for info in infos]
-        if not any(weights):
-            weights = [1] * len(infos)
-        prior = sum(info["prior"] * weight for info, weight in zip(infos, weights)) / sum(weights)
-        merged[name] = {
-            "prior": round(prior, 2),
-            "clear": sum(info["clear"] for info in infos),
-            "against": sum(info["against"] for info in infos),
-        }
-    return merged
-
-
-def _merge_breaks(parts: list[tuple[dict[str, Any], int]]) -> dict[str, Any]:
-    """The line breaks of the whole from each chunk's description and line count, in the
-    form ``describe_breaks`` gives for the whole (every chunk but the last ends with a
-    break, so a compact whole only needs the last chunk's ``final``)."""
-    kinds: set[str] = set()
-    for description, lines in parts:
-        if description["style"] == "mixed":
-            kinds.update(description["breaks"])
-        elif description["final"] or lines > 1:
-            kinds.add(description["style"])
-    kinds.discard("")
-    if len(kinds) > 1:
-        return {"style": "mixed", "breaks": [brk for description, lines in parts for brk in restore_breaks(description, lines)]}
-    return {"style": kinds.pop() if kinds else "\n", "final": parts[-1][0]["final"]}
