@@ -209,7 +209,8 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     piped = run(str(tmp_path / "in"), "--out-dir", str(tmp_path / "o1"), "--jobs", "1")
     assert b"\r" not in piped.stderr and b"file/s" not in piped.stderr
     leader, follower = pty.openpty()
-    with subprocess.Popen([*COMMAND, str(tmp_path / "in"), "--out-dir", str(tmp_path / "o2"), "--jobs", "1"], stderr=follower, stdout=subprocess.DEVNULL) as process:
+    command = [*COMMAND, str(tmp_path / "in"), "--out-dir", str(tmp_path / "o2"), "--jobs", "1"]
+    with subprocess.Popen(command, stderr=follower, stdout=subprocess.DEVNULL) as process:
         os.close(follower)
         seen = b""
         while True:
@@ -277,7 +278,10 @@ def test_dask_cluster_gives_the_same_results(tmp_path: Path) -> None:
     serial = run(str(tmp_path / "in"), "--out-dir", str(tmp_path / "serial"), "--jobs", "1", "--report", str(tmp_path / "serial.txt"), "-q")
     assert serial.returncode == 0, serial.stderr
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        done = run(str(tmp_path / "in"), "--out-dir", str(tmp_path / "dask"), "--dask-scheduler", cluster.scheduler_address, "--report", str(tmp_path / "dask.txt"), "-q")
+        done = run(
+            str(tmp_path / "in"), "--out-dir", str(tmp_path / "dask"), "--dask-scheduler", cluster.scheduler_address,
+            "--report", str(tmp_path / "dask.txt"), "-q",
+        )
         assert done.returncode == 0, done.stderr
         with distributed.Client(cluster) as client:
             outcomes = clean_files([tmp_path / "in"], tmp_path / "library", scheduler=client)

@@ -118,5 +118,5 @@ def read_jsonl(lines: Iterable[str]) -> list[tuple[dict[str, Any], list[Change]]
                 raise ValueError(f"report line {number}: a change before any summary")
             steps = tuple(Step(s["rule"], s["confidence"], s["evidence"]) for s in record["steps"])
             fields = ("line", "start", "end", "out_start", "out_end", "before", "after")
-            documents[-1][1].append(Change(*(record[f] for f in fields), steps=steps))
+            documents[-1][1].append(Change(**{f: record[f] for f in fields}, steps=steps))
     return documents

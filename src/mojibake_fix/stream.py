@@ -20,7 +20,7 @@ import codecs
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import partial
-from typing import BinaryIO
+from typing import IO
 
 import regex
 
@@ -48,7 +48,7 @@ PARAGRAPH = regex.compile(r"(?r)(?>\r\n|\r|\n)(?>\r\n|\r|\n)")
 UNIT_CODECS = {"utf-8": "latin-1", "utf-16-le": "utf-16-le", "utf-16-be": "utf-16-be"}
 
 
-def clean_stream(handle: BinaryIO, *, chunk_chars: int = CHUNK_CHARS, **options: object) -> Iterator[CleanResult]:
+def clean_stream(handle: IO[bytes], *, chunk_chars: int = CHUNK_CHARS, **options: object) -> Iterator[CleanResult]:
     """Decode the byte stream incrementally and clean it a chunk of whole lines at a time.
 
     ``options`` are ``clean``'s.  Each result covers a run of whole lines: its ``text``
@@ -77,7 +77,7 @@ def clean_stream(handle: BinaryIO, *, chunk_chars: int = CHUNK_CHARS, **options:
         del result  # written: not to be held while the next chunk is read and cleaned
 
 
-def read_chunks(handle: BinaryIO, chunk_chars: int = CHUNK_CHARS) -> Iterator[tuple[str, str]]:
+def read_chunks(handle: IO[bytes], chunk_chars: int = CHUNK_CHARS) -> Iterator[tuple[str, str]]:
     """The text of the byte stream in chunks of whole lines, each with its encoding.
 
     A chunk ends at the last line break within ``chunk_chars`` characters, or past an

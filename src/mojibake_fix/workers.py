@@ -70,7 +70,7 @@ def _run_pool(
     waiting = sorted(range(len(jobs)), key=lambda index: -_size(jobs[index].source))  # longest first
     deaths: Counter[int] = Counter()
     while waiting:
-        broken = []
+        broken: list[int] = []
         with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
             running: dict[Future[Outcome], int] = {}
             while (waiting or running) and not broken:
