@@ -1,7 +1,7 @@
 """Batch runs: find the files, clean each one in a worker, write safely, gather the reports.
 
 A run is a list of ``Job``s (what to read, where the clean text goes; ``inputs.plan_jobs``)
-and one ``Settings``.  ``jobs.process`` cleans one job and never raises: a file that
+and one ``JobSettings``.  ``jobs.process`` cleans one job and never raises: a file that
 cannot be read or written becomes an ``Outcome`` with an ``error``.  Jobs run in this
 process, in a pool of worker processes, or on a Dask cluster (``workers.run_jobs``);
 outcomes come back in input order whichever way they ran, so a parallel run reports
@@ -24,7 +24,7 @@ from typing import IO, Any
 
 from .atomic import AtomicFile
 from .inputs import plan_jobs
-from .jobs import Outcome, Settings
+from .jobs import JobSettings, Outcome
 from .options import given_options
 from .workers import run_jobs
 
@@ -69,7 +69,7 @@ def clean_files(
     out = os.fspath(out_dir) if out_dir is not None else None
     planned, missing = plan_jobs(names, out, in_place)
     with tempfile.TemporaryDirectory(prefix="clean-text-") as spool:
-        settings = Settings(chosen, password=password, report_format="jsonl" if report else None, in_place=in_place, spool_dir=spool)
+        settings = JobSettings(chosen, password=password, report_format="jsonl" if report else None, in_place=in_place, spool_dir=spool)
         outcomes = missing + run_jobs(planned, settings, jobs or os.cpu_count() or 1, scheduler)
         if report:
             with AtomicFile(os.fspath(report)) as handle:

@@ -227,7 +227,7 @@ def _check_modes(args: argparse.Namespace) -> None:
 
 def _clean(args: argparse.Namespace) -> int:
     from .inputs import plan_jobs
-    from .jobs import Job, Settings, process
+    from .jobs import Job, JobSettings, process
     from .workers import SchedulerError, run_jobs
 
     _check_modes(args)
@@ -248,7 +248,7 @@ def _clean(args: argparse.Namespace) -> int:
         jobs = [Job(job.source, job.name, target) for job in jobs]
     jobs = [Job(job.source, "<stdin>", job.target) if job.source == "-" else job for job in jobs]
     with tempfile.TemporaryDirectory(prefix="clean-text-") as spool:
-        settings = Settings(
+        settings = JobSettings(
             replace(options, repairs=_repairs(args, pdf=False)),
             pdf_options=replace(options, repairs=_repairs(args, pdf=True)),
             password=args.password,

@@ -1,6 +1,6 @@
 """One job of a batch run: what to read, where its clean text goes, and cleaning it.
 
-``process`` cleans one ``Job`` with the run's ``Settings`` and never raises: a file that
+``process`` cleans one ``Job`` with the run's ``JobSettings`` and never raises: a file that
 cannot be read or written becomes an ``Outcome`` with an ``error``.  The job streams
 its input (``stream.clean_stream``): output and report are written chunk by chunk, so
 memory stays flat however large a file is.  Clean text goes to an ``AtomicFile``; the
@@ -8,7 +8,7 @@ report and the diff of the file go to spool files that the caller concatenates i
 input order.
 
 >>> import io
->>> settings = Settings(report_format="jsonl")
+>>> settings = JobSettings(report_format="jsonl")
 >>> outcome = process(Job("-", "<text>", None), settings, stdin=io.BytesIO("le r™le".encode()))
 >>> outcome.changes, outcome.changes_by_rule
 (1, {'mojibake:mac_roman>cp1252': 1})
@@ -49,7 +49,7 @@ class Job:
 
 
 @dataclass(frozen=True)
-class Settings:
+class JobSettings:
     """What every job of a run shares.
 
     ``options`` are ``clean``'s, and ``pdf_options`` those for PDF input when they differ
@@ -95,7 +95,7 @@ class Outcome:
         return [path for path in (self.output, self.report, self.diff) if path]
 
 
-def process(job: Job, settings: Settings, stdin: IO[bytes] | None = None) -> Outcome:
+def process(job: Job, settings: JobSettings, stdin: IO[bytes] | None = None) -> Outcome:
     """Clean one job; every failure becomes the outcome's one-line ``error``."""
     from .sources import InputError
 
@@ -135,7 +135,7 @@ def _open(job: Job, stdin: IO[bytes] | None, stack: contextlib.ExitStack) -> IO[
         raise _Unreadable(f"{job.name}: cannot read: {exc.strerror or exc}") from None
 
 
-def _process(job: Job, settings: Settings, outcome: Outcome, stdin: IO[bytes] | None) -> None:
+def _process(job: Job, settings: JobSettings, outcome: Outcome, stdin: IO[bytes] | None) -> None:
     from .api import clean_pdf, is_pdf
     from .stream import clean_stream
 
@@ -175,7 +175,7 @@ def _bytes_change(summary: Summary, options: Options) -> bool:
 class _Sinks:
     """Where one job's chunks go: the clean text, the report, the diff, the HTML samples."""
 
-    def __init__(self, job: Job, settings: Settings, outcome: Outcome, stack: contextlib.ExitStack) -> None:
+    def __init__(self, job: Job, settings: JobSettings, outcome: Outcome, stack: contextlib.ExitStack) -> None:
         self.job, self.settings, self.outcome = job, settings, outcome
         self.text: IO[bytes] | None = None
         if job.target == "-":
@@ -228,7 +228,7 @@ class _Sinks:
             shutil.copyfileobj(self.records, handle)
 
 
-def _spool(settings: Settings, stack: contextlib.ExitStack | None, keep: bool = True) -> tuple[IO[bytes], str | None]:
+def _spool(settings: JobSettings, stack: contextlib.ExitStack | None, keep: bool = True) -> tuple[IO[bytes], str | None]:
     """A temporary file in the run's spool folder (kept for the caller, or anonymous)."""
     if not keep:
         handle: IO[bytes] = tempfile.TemporaryFile(dir=settings.spool_dir)  # noqa: SIM115

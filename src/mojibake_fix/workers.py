@@ -16,7 +16,7 @@ from multiprocessing import get_context
 from typing import Any
 
 from .atomic import remove_temporaries
-from .jobs import Job, Outcome, Settings, process
+from .jobs import Job, JobSettings, Outcome, process
 
 #: Seconds to wait for a Dask scheduler to answer.
 SCHEDULER_TIMEOUT = 10
@@ -30,7 +30,7 @@ class SchedulerError(Exception):
 
 def run_jobs(
     jobs: Sequence[Job],
-    settings: Settings,
+    settings: JobSettings,
     workers: int = 1,
     scheduler: Any = None,
     progress: Callable[[Outcome], object] | None = None,
@@ -59,7 +59,7 @@ def run_jobs(
 
 
 def _run_pool(
-    jobs: Sequence[Job], settings: Settings, workers: int, done: Callable[[int, Outcome], None], warn: Callable[[str], object]
+    jobs: Sequence[Job], settings: JobSettings, workers: int, done: Callable[[int, Outcome], None], warn: Callable[[str], object]
 ) -> None:
     """Worker processes, each given one job at a time.
 
@@ -104,7 +104,7 @@ def _size(path: str) -> int:
         return 0
 
 
-def _run_dask(jobs: Sequence[Job], settings: Settings, scheduler: Any, done: Callable[[int, Outcome], None]) -> None:
+def _run_dask(jobs: Sequence[Job], settings: JobSettings, scheduler: Any, done: Callable[[int, Outcome], None]) -> None:
     """Each job a task on a Dask cluster (``scheduler``: an address or a ``Client``).
 
     Workers must see the same file system as this process: jobs carry paths, not data.
