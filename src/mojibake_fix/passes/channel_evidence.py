@@ -119,6 +119,17 @@ def places(token: str, positions: Iterable[int]) -> set[Place]:
     }
 
 
+class _Tally:
+    """What ``ChannelEvidence.learn_priors`` counts, per channel: clear hits and misses,
+    and the characters and places of the hits and misses."""
+
+    def __init__(self, channels: Sequence[Channel]):
+        self.counts = {channel.name: [0, 0] for channel in channels}
+        self.per_char: dict[str, Counter[str]] = {c.name: Counter() for c in channels}
+        self.per_place: dict[str, Counter[Place]] = {c.name: Counter() for c in channels}
+        self.per_char_against: dict[str, Counter[EvidenceKey]] = {c.name: Counter() for c in channels}
+
+
 class Contribution(NamedTuple):
     """What one token (all its occurrences) added to a channel's evidence."""
 
@@ -254,18 +265,36 @@ class ChannelEvidence:
         any lost byte reads, is on a channel the document evidences.
         """
         self._sources = dict(sources or {})
-        counts = {channel.name: [0, 0] for channel in self.channels}
-        per_char: dict[str, Counter[str]] = {c.name: Counter() for c in self.channels}
-        per_place: dict[str, Counter[Place]] = {c.name: Counter() for c in self.channels}
-        per_char_against: dict[str, Counter[EvidenceKey]] = {c.name: Counter() for c in self.channels}
-        by_name = {channel.name: channel for channel in self.channels}
+        tally = _Tally(self.channels)
         self._verdicts = {}
         self._margins = {}
         self._own = {}
         self._clear = set()
         self._mending = {}
-        tokens = [token for _, line in lines for token in line]
-        for token, times in Counter(tokens).items():
+        by_name = {channel.name: channel for channel in self.channels}
+        self._count_judged(Counter(token for _, line in lines for token in line), tally, by_name)
+        self._count_decoded(decoded or Counter(), tally)
+        self._count_passed(passed or Counter(), tally)
+        self._per_char, self._per_place, self._per_char_against = tally.per_char, tally.per_place, tally.per_char_against
+        for name, (hits, misses) in tally.counts.items():
+            self.counts[name] = (hits, misses)
+            self.priors[name] = _channel_prior(hits, misses)[1]  # the document's, for the summary
+        self._views.clear()
+        self._vouched_verdicts(lines, by_name)
+        self._confirmed = Counter(
+            (token, name)
+            for _, line in lines
+            for token, evidence in zip(line, self.line_evidence(line))
+            for name, count in evidence
+            if count > 0 and (token, name) in self._clear
+        )
+        self._views.clear()
+
+    def _count_judged(self, tokens: Counter[str], tally: _Tally, by_name: dict[str, Channel]) -> None:
+        """``learn_priors``'s count of the tokens to judge: each clear hit and clear miss, with
+        its characters and places, the token's own contribution and its verdicts."""
+        counts, per_char, per_place, per_char_against = tally.counts, tally.per_char, tally.per_place, tally.per_char_against
+        for token, times in tokens.items():
             verdict = self._verdicts[token] = Counter()
             own = self._own[token] = {}
             margins = {c.name: self.margin(token, c) for c in self.channels}
@@ -298,40 +327,34 @@ class ChannelEvidence:
                     per_char_against[name].update(dict.fromkeys(keys, times))
                     if not by_name[name].self_evident:
                         own[name] = Contribution(0, frozenset(), times, keys)
-        for (before, after, where), times in (decoded or Counter()).most_common(MAX_DECODED):
+
+    def _count_decoded(self, decoded: Counter[Decoded], tally: _Tally) -> None:
+        """``learn_priors``'s count of the stretches already read back as UTF-8: a clear hit
+        for every UTF-8 channel that reads them so."""
+        for (before, after, where), times in decoded.most_common(MAX_DECODED):
             for channel in self.channels:
                 if channel.self_evident and any(reading == after for reading, _ in channel.readings(before, partial=False)):
-                    counts[channel.name][0] += times
-                    per_char[channel.name].update(dict.fromkeys(before, times))
-                    per_place[channel.name].update(dict.fromkeys(where, times))
+                    tally.counts[channel.name][0] += times
+                    tally.per_char[channel.name].update(dict.fromkeys(before, times))
+                    tally.per_place[channel.name].update(dict.fromkeys(where, times))
+
+    def _count_passed(self, passed: Counter[str], tally: _Tally) -> None:
+        """``learn_priors``'s count of the words the screen let pass: against every channel
+        that could change them."""
         suspicious = suspicious_characters(self.channels)
         punctuation = "".join(COMMON_PUNCTUATION)
         by_keys: Counter[frozenset[EvidenceKey]] = Counter()  # a few sets of keys for many words
-        for token, times in (passed or Counter()).items():
+        for token, times in passed.items():
             if self.lexicon.known(token.strip(punctuation)):
                 by_keys[frozenset(evidence_keys(token, (i for i, c in enumerate(token) if c in suspicious)))] += times
         for keys, times in by_keys.items():
             for channel in self.channels:
                 changed = [key for key in keys if key[0] in channel.suspicious]
                 if changed:
-                    counts[channel.name][1] += times
-                    against = per_char_against[channel.name]
+                    tally.counts[channel.name][1] += times
+                    against = tally.per_char_against[channel.name]
                     for key in changed:
                         against[key] += times
-        self._per_char, self._per_place, self._per_char_against = per_char, per_place, per_char_against
-        for name, (hits, misses) in counts.items():
-            self.counts[name] = (hits, misses)
-            self.priors[name] = _channel_prior(hits, misses)[1]  # the document's, for the summary
-        self._views.clear()
-        self._vouched_verdicts(lines, by_name)
-        self._confirmed = Counter(
-            (token, name)
-            for _, line in lines
-            for token, evidence in zip(line, self.line_evidence(line))
-            for name, count in evidence
-            if count > 0 and (token, name) in self._clear
-        )
-        self._views.clear()
 
     def _vouched_verdicts(self, lines: Sequence[tuple[str, Sequence[str]]], by_name: dict[str, Channel]) -> None:
         """Count as a line's evidence the broken words the rest of the document vouches for
