@@ -84,6 +84,26 @@ def test_output_file_is_not_touched_when_input_fails(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
 
 
+def test_several_inputs_to_standard_output_write_those_that_could_be_read(tmp_path: Path) -> None:
+    good, other = tmp_path / "a.txt", tmp_path / "c.txt"
+    good.write_text("Le r™le des villes\n", encoding="utf-8")
+    other.write_text("La ComitŽ des villes\n", encoding="utf-8")
+    done = run(str(good), str(tmp_path / "absent.txt"), str(other))
+    assert done.returncode == 1
+    assert done.stdout.decode("utf-8") == "Le rôle des villes\nLa Comité des villes\n"
+    errors = [line for line in done.stderr.decode("utf-8").splitlines() if line.startswith("clean-text: error:")]
+    assert errors == [f"clean-text: error: {tmp_path / 'absent.txt'}: cannot read: No such file or directory"]
+
+
+def test_several_inputs_to_an_output_file_write_nothing_when_one_fails(tmp_path: Path) -> None:
+    good, out = tmp_path / "a.txt", tmp_path / "out.txt"
+    good.write_text("Le r™le des villes\n", encoding="utf-8")
+    done = run(str(good), str(tmp_path / "absent.txt"), "-o", str(out))
+    assert done.returncode == 1
+    assert not out.exists()
+    assert f"{out} not written: 1 input(s) failed" in done.stderr.decode("utf-8")
+
+
 def test_help_has_examples() -> None:
     done = run("--help")
     assert done.returncode == 0

@@ -342,9 +342,11 @@ def _finish(args: argparse.Namespace, outcomes: list[Outcome], batch: bool) -> i
 
     failed = [outcome for outcome in outcomes if outcome.error]
     if any(outcome.output for outcome in outcomes):
-        if failed:
-            print(f"clean-text: error: {args.output or 'standard output'} not written: {len(failed)} input(s) failed", file=sys.stderr)
+        if failed and args.output:  # a file is written whole or not at all
+            print(f"clean-text: error: {args.output} not written: {len(failed)} input(s) failed", file=sys.stderr)
         else:
+            # like cat: standard output gets every input that could be read, in order; a
+            # failed one has had its error line, and the exit code says so
             _emit(args.output, partial(concatenate, [outcome.output for outcome in outcomes]), "stdout")
     if args.diff:
         _emit(None, partial(concatenate, [outcome.diff for outcome in outcomes if outcome.changes]), "stdout")
