@@ -252,8 +252,10 @@ def run_once(doc: Document, surveyor: Surveyor, stages: Sequence[Stage], outcome
     some = False  # whether the scan for every Trigger found something in ``joined``
     verdicts: dict[Finder, bool] = {}  # the other triggers' on ``joined`` (two passes share one)
     scan = _scan(tuple(stage.trigger for stage in stages if isinstance(stage.trigger, Trigger)))
+    ctx, surveyed = surveyor(doc.texts), applied
     for stage in stages:
-        ctx = surveyor(doc.texts)  # surveyed again only when the last pass changed the text
+        if applied != surveyed:  # the last pass changed the text: survey it again
+            ctx, surveyed = surveyor(doc.texts), applied
         if stage.trigger is not None:
             if joined is None:
                 joined = "\n".join(doc.texts)
