@@ -538,9 +538,9 @@ class ChannelEvidence:
         per_token: dict[str, LineEvidence] = {}
         for token in tokens:
             if token not in per_token:
-                own: Counter[str] = self._verdicts.get(token, Counter())
+                own = self._verdicts.get(token)
                 words = set(WORD_SHAPE.findall(token))
-                found = {name: rest for name, count in total.items() if (rest := count - own.get(name, 0)) > 0}
+                found = {name: rest for name, count in total.items() if (rest := count - (own[name] if own else 0)) > 0}
                 agreeing = [name for name, sparing in writers.items() if sparing <= words]
                 found.update((name, 0) for name in agreeing if name not in found)
                 if agreeing:
